@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers depend inward only:
+//   XiangxingCore (pure Swift: domain, calendar, rules, checker, solver)
+//   ← XiangxingICU (C shim CICU) / XiangxingICS (libical) — the C libraries
+//   ← XiangxingIO (reading scenarios and plans, writing plans, messages)
+//   ← XiangxingCLI (the `xiangxing` command)
+let package = Package(
+    name: "Xiangxing",
+    products: [
+        .executable(name: "xiangxing", targets: ["XiangxingCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        .target(
+            name: "XiangxingCore",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
+        .target(name: "XiangxingICU", dependencies: ["CICU"]),
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        .target(name: "XiangxingICS", dependencies: ["CLibical", "XiangxingCore"]),
+        .target(
+            name: "XiangxingIO",
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS"]
+        ),
+        .executableTarget(
+            name: "XiangxingCLI",
+            dependencies: [
+                "XiangxingIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "XiangxingCoreTests", dependencies: ["XiangxingCore"]),
+        .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
+        .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingICS"]),
+        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO"]),
+        .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

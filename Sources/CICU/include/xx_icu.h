@@ -1,0 +1,4 @@
+#ifndef XX_ICU_H
+#define XX_ICU_H
+#include <stdint.h>
+#endif

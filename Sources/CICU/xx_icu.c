@@ -1,0 +1,1 @@
+#include "xx_icu.h"

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Xiangxing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "xiangxing",
+        abstract: "乡行 — plans Nanyang's return-home entrepreneurship training and mentoring tours."
+    )
+}
