@@ -4,6 +4,7 @@ import ArgumentParser
 struct Xiangxing: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xiangxing",
-        abstract: "乡行 — plans Nanyang's return-home entrepreneurship training and mentoring tours."
+        abstract: "乡行 — plans Nanyang's return-home entrepreneurship training and mentoring tours.",
+        subcommands: [Validate.self, Check.self]
     )
 }

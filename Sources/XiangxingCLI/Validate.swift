@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import XiangxingCore
+import XiangxingIO
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read a scenario folder and report every problem in it, or print its inventory.",
+        discussion: """
+        Reads every file SCENARIO.md defines (UTF-8, UTF-8 with BOM or GB18030, English \
+        or Chinese headers), checks cross-references, resident-ID check digits and the \
+        trainers' and venues' calendars. Problems are listed as file:line: field: what is \
+        wrong — what to do, all at once; the exit status is 1 when there are any.
+
+        Example:
+          xiangxing validate scenarios/nanyang-2019
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    func run() throws {
+        let loaded = try options.load()
+        print(Inventory(loaded).render(options.lang))
+    }
+}
+
+/// The short count of what a scenario holds.
+struct Inventory {
+    let loaded: LoadedScenario
+    init(_ loaded: LoadedScenario) { self.loaded = loaded }
+
+    func render(_ lang: Language) -> String {
+        let s = loaded.scenario
+        let classes = s.demands.reduce(0) { $0 + $1.classes }
+        let blockedTrainerDays = s.trainers.reduce(0) { $0 + $1.blocked.count }
+        let blockedVenueDays = s.venues.reduce(0) { $0 + $1.blocked.count }
+        let mentees = s.stops.reduce(0) { $0 + $1.mentees }
+        let withCalendars = s.trainers.filter { !$0.blocked.isEmpty }.count
+        let encodings = Set(loaded.encodings.values.map(\.rawValue)).sorted().joined(separator: ", ")
+        if lang == .zh {
+            return """
+            \(s.settings.name)（\(s.settings.start) 至 \(s.settings.end)）
+              县区      \(s.counties.count)
+              课程类别  \(s.kinds.count)
+              场地      \(s.venues.count)（日历不可用 \(blockedVenueDays) 场地·天）
+              讲师      \(s.trainers.count)（\(withCalendars) 人有日历，不可用 \(blockedTrainerDays) 讲师·天）
+              培训需求  \(s.demands.count) 行，共 \(classes) 期
+              乡村行    \(s.tours.count) 次活动，\(s.stops.count) 个站点，帮扶 \(mentees) 人次
+              停课期    \(s.blackouts.count) 段
+              学员      \(s.attendees.map { String($0.count) } ?? "无 attendees.csv")
+              节假日    \(loaded.holidayFile.lastPathComponent)：\(s.holidays.holidays.count) 天放假，\(s.holidays.workdays.count) 天调休上班
+              编码      \(encodings)
+            场景无误。
+            """
+        }
+        return """
+        \(s.settings.name) (\(s.settings.start) to \(s.settings.end))
+          counties        \(s.counties.count)
+          kinds           \(s.kinds.count)
+          venues          \(s.venues.count) (\(blockedVenueDays) venue-days blocked by calendars)
+          trainers        \(s.trainers.count) (\(withCalendars) with calendars, \(blockedTrainerDays) trainer-days blocked)
+          demand          \(s.demands.count) rows, \(classes) classes
+          tours           \(s.tours.count) tours, \(s.stops.count) stops, \(mentees) mentee person-times
+          blackouts       \(s.blackouts.count)
+          attendees       \(s.attendees.map { String($0.count) } ?? "no attendees.csv")
+          holidays        \(loaded.holidayFile.lastPathComponent): \(s.holidays.holidays.count) days off, \(s.holidays.workdays.count) weekend days worked
+          encodings       \(encodings)
+        The scenario is sound.
+        """
+    }
+}
