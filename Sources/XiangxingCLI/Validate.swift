@@ -36,6 +36,9 @@ struct Inventory {
         let blockedVenueDays = s.venues.reduce(0) { $0 + $1.blocked.count }
         let mentees = s.stops.reduce(0) { $0 + $1.mentees }
         let withCalendars = s.trainers.filter { !$0.blocked.isEmpty }.count
+        let period = s.settings.period
+        let daysOff = s.holidays.holidays.keys.filter { period.contains($0) }.count
+        let daysWorked = s.holidays.workdays.keys.filter { period.contains($0) }.count
         let encodings = Set(loaded.encodings.values.map(\.rawValue)).sorted().joined(separator: ", ")
         if lang == .zh {
             return """
@@ -48,7 +51,7 @@ struct Inventory {
               乡村行    \(s.tours.count) 次活动，\(s.stops.count) 个站点，帮扶 \(mentees) 人次
               停课期    \(s.blackouts.count) 段
               学员      \(s.attendees.map { String($0.count) } ?? "无 attendees.csv")
-              节假日    \(loaded.holidayFile.lastPathComponent)：\(s.holidays.holidays.count) 天放假，\(s.holidays.workdays.count) 天调休上班
+              节假日    \(loaded.holidayFile.lastPathComponent)：规划期内 \(daysOff) 天放假，\(daysWorked) 天调休上班
               编码      \(encodings)
             场景无误。
             """
@@ -63,7 +66,7 @@ struct Inventory {
           tours           \(s.tours.count) tours, \(s.stops.count) stops, \(mentees) mentee person-times
           blackouts       \(s.blackouts.count)
           attendees       \(s.attendees.map { String($0.count) } ?? "no attendees.csv")
-          holidays        \(loaded.holidayFile.lastPathComponent): \(s.holidays.holidays.count) days off, \(s.holidays.workdays.count) weekend days worked
+          holidays        \(loaded.holidayFile.lastPathComponent): \(daysOff) days off and \(daysWorked) weekend days worked in the period
           encodings       \(encodings)
         The scenario is sound.
         """

@@ -32,6 +32,9 @@ private struct Reading {
     var countyCodes: Set<String> = []
     var kindByName: [String: String] = [:]
     var kinds: [String: Kind] = [:]
+    /// Kind codes whose own row is broken: references to them are not
+    /// reported again (one mistake, one message).
+    var brokenKinds: Set<String> = []
 
     init(folder: URL) { self.folder = folder }
 
@@ -197,7 +200,8 @@ private struct Reading {
             }
             let days = f.integer(r, "days", min: 1)
             let minSeats = f.integer(r, "min_seats", min: 0)
-            let maxSeats = f.integer(r, "max_seats", min: 1)
+            // Seats mean nothing for mentoring (stops carry mentees): 0 is fine there.
+            let maxSeats = f.integer(r, "max_seats", min: category == .mentoring ? 0 : 1)
             let trainers = f.integer(r, "trainers", min: 1)
             let weekends = f.yesNo(r, "weekends")
             if let minSeats, let maxSeats, minSeats > maxSeats {
@@ -208,7 +212,11 @@ private struct Reading {
                 f.add(r, "code", "课程代码“\(code)”重复", "kind code \"\(code)\" is given twice", fix: "每种课程只写一行", "list each kind once")
                 continue
             }
-            guard let category, let days, let minSeats, let maxSeats, let trainers, let weekends else { continue }
+            guard let category, let days, let minSeats, let maxSeats, let trainers, let weekends else {
+                brokenKinds.insert(code)
+                kindByName[name] = code
+                continue
+            }
             let kind = Kind(code: code, name: name, category: category, days: days, minSeats: minSeats,
                             maxSeats: maxSeats, trainers: trainers, weekends: weekends)
             kinds[code] = kind
@@ -231,6 +239,7 @@ private struct Reading {
 
     mutating func kind(_ f: inout FieldReader, _ r: CSVRecord, _ key: String, _ category: KindCategory) -> String? {
         let v = f.table.value(r, key)
+        if brokenKinds.contains(v) || kindByName[v].map(brokenKinds.contains) == true { return nil }
         guard let code = kinds[v] != nil ? v : kindByName[v], let k = kinds[code] else {
             f.add(r, key, "未知课程类别“\(v)”", "unknown kind \"\(v)\"",
                   fix: "使用 kinds.csv 中的代码或名称", "use a code or name from kinds.csv")
@@ -321,7 +330,7 @@ private struct Reading {
             let home = county(&f, r, "home_county")
             var qualifications: Set<String> = []
             for q in splitList(t.value(r, "qualifications")) {
-                if kinds[q] != nil { qualifications.insert(q) }
+                if kinds[q] != nil || brokenKinds.contains(q) { qualifications.insert(q) }
                 else if let code = kindByName[q] { qualifications.insert(code) }
                 else {
                     f.add(r, "qualifications", "未知课程类别“\(q)”", "unknown kind \"\(q)\"",
