@@ -34,13 +34,16 @@ public final class Collator: Sendable {
         self.locale = locale
     }
 
-    /// Opens a collator from ICU rule text, e.g. `"&Shan < 单"`, optionally
-    /// on top of a locale's own rules: `Collator(rules: "&S < 单", base: "zh")`
-    /// sorts by pinyin except that 单 comes right after the S-words it names.
+    /// Opens a collator from ICU rule text, optionally on top of a locale's
+    /// own rules: `Collator(rules: "&山 < 单", base: "zh")` sorts by pinyin
+    /// except that the surname 单 (shàn) comes right after 山 (shān) instead
+    /// of under d.
     ///
     /// ICU keeps only the tailoring of a locale as text (the root order is
     /// built in), so the base's tailoring is read with `ucol_getRules` and
     /// the new rules are appended: later rules override earlier ones.
+    /// For `"zh"` that text is about 27,000 UTF-16 units and opening takes
+    /// some 85 ms, so open such a collator once and keep it.
     public init(rules: String, base: String? = nil) throws(ICUError) {
         var text = rules
         if let base {
@@ -53,9 +56,9 @@ public final class Collator: Sendable {
             xx_collator_open_rules(units, count, &pointer, &line, &offset)
         }
         let operation = base.map { "open collation rules on \"\($0)\"" } ?? "open collation rules"
-        let baseLength = base == nil ? 0 : text.utf16.count - rules.utf16.count
+        let rulesStart = text.utf16.count - rules.utf16.count
         try ICU.check(status, operation, detail: Self.locate(
-            rules: rules, line: Int(line), offset: Int(offset), baseLength: baseLength))
+            line: Int(line), offset: Int(offset), rulesStart: rulesStart))
         self.handle = Mutex(try Handle(pointer, operation: operation))
         self.locale = nil
     }
@@ -116,15 +119,14 @@ public final class Collator: Sendable {
             .map(\.element.text)
     }
 
-    /// Says where a rule syntax error is, in the caller's rules (not the
-    /// base's), e.g. "rules offset 7".
-    private static func locate(rules: String, line: Int, offset: Int, baseLength: Int) -> String? {
+    /// Says where a rule syntax error is, counted in UTF-16 units from the
+    /// start of the caller's rules (not the base's), e.g. "rules offset 7".
+    /// ICU's collation parser reports line 0 and an offset into the whole text.
+    private static func locate(line: Int, offset: Int, rulesStart: Int) -> String? {
         if line > 0 { return "rules line \(line), offset \(offset)" }
-        if offset > 0 && baseLength > 0 {
-            let inRules = offset - baseLength - 1
-            return inRules >= 0 ? "rules offset \(inRules)" : "base rules offset \(offset)"
-        }
-        return offset >= 0 ? "rules offset \(offset)" : nil
+        guard offset >= 0 else { return nil }
+        let inRules = offset - rulesStart
+        return inRules >= 0 ? "rules offset \(inRules)" : "base rules offset \(offset)"
     }
 
     /// Owns one `UCollator`; closes it when the collator goes away.

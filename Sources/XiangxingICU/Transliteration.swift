@@ -72,7 +72,9 @@ final class Transliterator {
         let source = Array(text.utf16)
         let count = ICU.length(source.count)
         // Pinyin needs up to ~6 letters and a space per character.
-        return try ICU.fillString(guess: guess ?? source.count * 8 + 16, "apply transform \"\(id)\"") {
+        // The buffer must hold the source, since ICU transforms in place.
+        let capacity = max(guess ?? source.count * 8 + 16, source.count)
+        return try ICU.fillString(guess: capacity, "apply transform \"\(id)\"") {
             dest, capacity, needed in
             // The transform works in place: start each attempt from the source.
             guard capacity >= count else {
