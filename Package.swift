@@ -4,6 +4,8 @@ import PackageDescription
 // Layers depend inward only:
 //   XiangxingCore (pure Swift: domain, calendar, rules, checker, solver)
 //   ← XiangxingICU (C shim CICU) / XiangxingICS (libical) — the C libraries
+//   ← XiangxingNames (surname-aware pinyin and stroke order of Chinese names)
+//   ← XiangxingPrint (rosters 签到表, itineraries, tour sheets: PDF via Cairo/Pango, CSV, ICS)
 //   ← XiangxingIO (reading scenarios and plans, writing plans, messages)
 //   ← XiangxingCLI (the `xiangxing` command)
 let package = Package(
@@ -32,6 +34,20 @@ let package = Package(
         ),
         .target(name: "XiangxingICS", dependencies: ["CLibical", "XiangxingCore"]),
         .target(
+            name: "XiangxingNames",
+            dependencies: ["XiangxingCore", "XiangxingICU"],
+            resources: [.copy("Data")]
+        ),
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .target(
+            name: "XiangxingPrint",
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingNames", "XiangxingICS", "CPangoCairo"]
+        ),
+        .target(
             name: "XiangxingIO",
             dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS"]
         ),
@@ -39,6 +55,7 @@ let package = Package(
             name: "XiangxingCLI",
             dependencies: [
                 "XiangxingIO",
+                "XiangxingPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +63,8 @@ let package = Package(
         .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
         .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingICS"]),
         .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO"]),
+        .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
+        .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO"]),
     ],
     swiftLanguageModes: [.v6]
