@@ -149,6 +149,32 @@ import XiangxingCore
         #expect(r.days == days("2019-03-04", "2019-03-13"))
     }
 
+    @Test func listsPeriodsAndSeveralCalendarsInOneFile() {
+        // libical wraps two VCALENDARs in XROOT and splits comma lists into
+        // one property each; an RDATE PERIOD counts from its start.
+        let r = blocked("""
+            BEGIN:VEVENT
+            UID:list
+            DTSTART:20190305T090000
+            RRULE:FREQ=WEEKLY;BYDAY=TU;COUNT=4
+            EXDATE:20190312T090000,20190319T090000
+            RDATE;VALUE=PERIOD:20190330T200000/20190330T230000
+            END:VEVENT
+            END:VCALENDAR
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            BEGIN:VEVENT
+            UID:second-calendar
+            DTSTART;VALUE=DATE:20190401
+            RDATE;VALUE=DATE:20190403
+            EXDATE;VALUE=DATE:20190408
+            RRULE:FREQ=WEEKLY;COUNT=2
+            END:VEVENT
+            """)
+        #expect(r.problems.isEmpty)
+        #expect(r.days == days("2019-03-05", "2019-03-26", "2019-03-30", "2019-04-01", "2019-04-03"))
+    }
+
     @Test func endlessDailyRuleIsBoundedByTheWindow() {
         let r = blocked("""
             BEGIN:VEVENT
