@@ -32,17 +32,17 @@ public enum HolidayCalendarFile {
                 let name = festivalName(event.event.summary)
                 for day in first..<first.advanced(by: event.length) {
                     if isHoliday && isWorkday {
-                        problems.append(ICSProblem.bothHolidayAndWorkday(day, file: file, line: categoryLine))
+                        problems.append(ICSProblem.bothHolidayAndWorkday(day, field: "CATEGORIES", file: file, line: categoryLine))
                         holidays[day] = name
                     } else if isHoliday {
                         if workdays.removeValue(forKey: day) != nil {
-                            problems.append(ICSProblem.bothHolidayAndWorkday(day, file: file, line: startLine))
+                            problems.append(ICSProblem.bothHolidayAndWorkday(day, field: "DTSTART", file: file, line: startLine))
                         }
                         holidays[day] = name
                     } else if !day.isWeekend {
                         problems.append(ICSProblem.workdayNotWeekend(day, file: file, line: startLine))
                     } else if holidays[day] != nil {
-                        problems.append(ICSProblem.bothHolidayAndWorkday(day, file: file, line: startLine))
+                        problems.append(ICSProblem.bothHolidayAndWorkday(day, field: "DTSTART", file: file, line: startLine))
                     } else {
                         workdays[day] = name
                     }

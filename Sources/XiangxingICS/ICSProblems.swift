@@ -137,9 +137,11 @@ enum ICSProblem {
             remedy: Bilingual(zh: "请写成 DTSTART;VALUE=DATE:20191001", en: "write DTSTART;VALUE=DATE:20191001"))
     }
 
-    static func bothHolidayAndWorkday(_ day: Day, file: String, line: Int?) -> InputProblem {
+    /// `field` is CATEGORIES when one event says both, DTSTART when two
+    /// events give the same date.
+    static func bothHolidayAndWorkday(_ day: Day, field: String, file: String, line: Int?) -> InputProblem {
         InputProblem(
-            file: file, line: line, field: "CATEGORIES",
+            file: file, line: line, field: field,
             problem: Bilingual(zh: "\(day.iso) 既是放假日又是调休上班日；按放假处理",
                                en: "\(day.iso) is both a day off and an adjusted working day; taken as a day off"),
             remedy: Bilingual(zh: "请对照国务院办公厅通知，删去其中错误的一项",
