@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(name: "XiangxingCoreTests", dependencies: ["XiangxingCore"]),
         .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
-        .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingICS"]),
+        .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingICS"], exclude: ["Fixtures"]),
         .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO"]),
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO"]),
