@@ -45,6 +45,13 @@ public struct RoadNetwork: Sendable {
         return minutes[i * size + j]
     }
 
+    /// Road km between county numbers (positions in the scenario's counties).
+    @inline(__always)
+    public func km(number a: Int, _ b: Int) -> Double { km[a * size + b] }
+
+    @inline(__always)
+    public func minutes(number a: Int, _ b: Int) -> Double { minutes[a * size + b] }
+
     /// Haversine distance between two county seats in km.
     public static func greatCircleKm(_ a: County, _ b: County) -> Double {
         let r = 6371.0

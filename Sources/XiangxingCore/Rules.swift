@@ -171,7 +171,14 @@ public enum Rules {
 
     /// Rule 4: may a trainer work in `a` one day and in `b` the next?
     public static func eveningTravelAllowed(from a: String, to b: String, in x: ScenarioIndex) -> Bool {
-        a == b || x.roads.minutes(a, b) <= x.scenario.settings.maxEveningTravelMinutes
+        eveningTravelAllowed(sameCounty: a == b, minutes: x.roads.minutes(a, b),
+                             limit: x.scenario.settings.maxEveningTravelMinutes)
+    }
+
+    /// Rule 4 itself: the same county, or road minutes within the limit.
+    @inline(__always)
+    public static func eveningTravelAllowed(sameCounty: Bool, minutes: Double, limit: Double) -> Bool {
+        sameCounty || minutes <= limit
     }
 
     // MARK: Rule 5 (the venue itself; double booking is in `Bookings`)

@@ -15,6 +15,20 @@ public struct ScenarioIndex: Sendable {
     public let calendar: TeachingCalendar
     public let roads: RoadNetwork
 
+    // Dense numbering for the planner and the bookings ledger: position in
+    // the scenario's own arrays.
+    public let trainerNumber: [String: Int]
+    public let venueNumber: [String: Int]
+    public let countyNumber: [String: Int]
+    public let kindNumber: [String: Int]
+    /// Days in the planning period.
+    public let dayCount: Int
+    /// Calendar months the period touches (the first is `firstMonthKey`).
+    public let monthCount: Int
+    public let firstMonthKey: Int
+    /// Day offset → month number (0-based from the period's first month).
+    public let monthOfOffset: [Int]
+
     public init(_ scenario: Scenario) {
         self.scenario = scenario
         func byKey<T>(_ items: [T], _ key: (T) -> String) -> [String: T] {
@@ -36,7 +50,29 @@ public struct ScenarioIndex: Sendable {
                                     blackouts: scenario.blackouts,
                                     counties: scenario.counties.map(\.code))
         roads = RoadNetwork(scenario: scenario)
+        func numbering(_ keys: [String]) -> [String: Int] {
+            var d: [String: Int] = [:]
+            for (i, k) in keys.enumerated() where d[k] == nil { d[k] = i }
+            return d
+        }
+        trainerNumber = numbering(scenario.trainers.map(\.id))
+        venueNumber = numbering(scenario.venues.map(\.id))
+        countyNumber = numbering(scenario.counties.map(\.code))
+        kindNumber = numbering(scenario.kinds.map(\.code))
+        let start = scenario.settings.start
+        dayCount = max(0, start.distance(to: scenario.settings.end) + 1)
+        firstMonthKey = start.monthKey
+        monthOfOffset = (0..<dayCount).map { start.advanced(by: $0).monthKey - start.monthKey }
+        monthCount = (monthOfOffset.last ?? 0) + 1
     }
+
+    /// The day's position in the period, or nil outside it.
+    public func offset(of day: Day) -> Int? {
+        let o = scenario.settings.start.distance(to: day)
+        return o >= 0 && o < dayCount ? o : nil
+    }
+
+    public func day(atOffset o: Int) -> Day { scenario.settings.start.advanced(by: o) }
 
     /// The window a session must lie in: its demand's or its tour's.
     public func window(of session: Session) -> ClosedRange<Day>? {
