@@ -59,7 +59,7 @@ public enum ResidentID {
 public enum PhoneMask {
     public static func masked(_ phone: String) -> String {
         let chars = Array(phone)
-        guard chars.count >= 7 else { return String(repeating: "*", count: chars.count) }
+        guard chars.count > 7 else { return String(repeating: "*", count: chars.count) }
         return String(chars.prefix(3)) + String(repeating: "*", count: chars.count - 7) + String(chars.suffix(4))
     }
 }
