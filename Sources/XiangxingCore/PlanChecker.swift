@@ -139,7 +139,8 @@ public enum TravelCost {
                 for t in Set(s.trainers) { teamStops["\(s.ref)\u{1F}\(s.team ?? 0)\u{1F}\(t)", default: []].append(s) }
             }
         }
-        for (key, stops) in teamStops {
+        // Sorted, so the sum is the same bits on every run.
+        for (key, stops) in teamStops.sorted(by: { $0.key < $1.key }) {
             let trainer = String(key.split(separator: "\u{1F}", omittingEmptySubsequences: false).last ?? "")
             total += tourKm(trainer: trainer, counties: stops.sorted { ($0.dates.first ?? Day(ordinal: 0), $0.id) < ($1.dates.first ?? Day(ordinal: 0), $1.id) }.map(\.county), in: x)
         }
