@@ -89,10 +89,12 @@ public enum PlanFolder {
         return .success((Plan(sessions: sessions, assignments: assignments, unscheduled: unscheduled), summary))
     }
 
-    /// Writes the whole folder; each file appears complete or not at all
-    /// (written beside, then renamed). Rows in a stable order, so the same
-    /// plan gives byte-identical files.
-    public static func write(_ plan: Plan, summary: PlanSummary, to folder: URL, withAssignments: Bool) throws {
+    /// Writes the whole folder at once: the files go into a new folder
+    /// beside it, which then takes the old one's place, so a reader sees
+    /// the old plan or the new one, never a mixture or a half-written file.
+    /// Rows in a stable order: the same plan gives byte-identical files.
+    public static func write(_ plan: Plan, summary: PlanSummary, to folder: URL, withAssignments: Bool,
+                             extraFiles: [(name: String, text: String)] = []) throws {
         let rows = plan.sessions.sorted { $0.id < $1.id }.map { s in
             [s.id, s.type.rawValue, s.kind, s.county, s.venue, s.dates.map(\.iso).joined(separator: ";"),
              s.trainers.joined(separator: ";"), s.ref, s.team.map(String.init) ?? "", String(s.attendees)]
@@ -110,8 +112,48 @@ public enum PlanFolder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         files.append(("summary.json", String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"))
-        for (name, text) in files {
-            try AtomicFile.write(text, to: folder.appendingPathComponent(name))
+        files += extraFiles.map { ($0.name, $0.text) }
+        try FolderSwap.replace(folder) { staging in
+            for (name, text) in files {
+                guard FileManager.default.createFile(atPath: staging.appendingPathComponent(name).path, contents: Data(text.utf8)) else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.appendingPathComponent(name).path])
+                }
+            }
+        }
+    }
+}
+
+/// Replaces a whole output folder: fill a staging folder beside it, then
+/// swap it in with renames. On any error the staging folder is removed and
+/// the old folder is untouched.
+public enum FolderSwap {
+    public static func replace(_ folder: URL, fill: (URL) throws -> Void) throws {
+        let fm = FileManager.default
+        let parent = folder.standardizedFileURL.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let stamp = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(stamp)")
+        let retired = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(stamp)")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        do {
+            try fill(staging)
+            var isDir: ObjCBool = false
+            let existed = fm.fileExists(atPath: folder.path, isDirectory: &isDir)
+            if existed {
+                guard isDir.boolValue else {
+                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder.path])
+                }
+                guard rename(folder.path, retired.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            }
+            guard rename(staging.path, folder.path) == 0 else {
+                let err = errno
+                if existed { _ = rename(retired.path, folder.path) }
+                throw POSIXError(POSIXErrorCode(rawValue: err) ?? .EIO)
+            }
+            if existed { try? fm.removeItem(at: retired) }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
         }
     }
 }

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import XiangxingCore
+import XiangxingIO
+
+extension PlanningStrategy: ExpressibleByArgument {}
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Plan a year of classes and mentoring tours and write the plan folder.",
+        discussion: """
+        Books every class of demand.csv and every tour stop against trainers, venues and \
+        teaching days, keeping SCENARIO.md's hard rules; leaves out as little as possible, \
+        then drives the trainers as few road km as possible. Writes plan.csv, \
+        assignments.csv, unscheduled.csv (with a reason for each item left out), \
+        waitlist.csv (people without a seat) and summary.json into the --out folder, which \
+        is replaced as a whole. The plan is checked with the same rules as `xiangxing check` \
+        before it is written. The same --seed gives the same plan.
+
+        Example:
+          xiangxing plan scenarios/nanyang-2019 --out plan-out
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(help: "Folder to write the plan into (replaced as a whole).")
+    var out: String
+
+    @Option(help: "Random seed; the same seed gives the same plan.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Upper bound on search time, in seconds (default 120).")
+    var timeLimit: Double = 120
+
+    @Option(help: "optimise (default) or first-fit (the plain baseline).")
+    var strategy: PlanningStrategy = .optimise
+
+    @Option(help: "Search rounds per class (default 40); more may shorten km a little.")
+    var effort: Int = 40
+
+    func run() throws {
+        let loaded = try options.load()
+        let index = ScenarioIndex(loaded.scenario)
+        let zh = options.lang == .zh
+        let result = Planner(index: index).run(PlannerOptions(seed: seed, timeLimit: timeLimit, strategy: strategy, effort: effort)) { p in
+            guard p.seconds >= 1 else { return }
+            Terminal.error(String(format: zh ? "  %5.1f 秒  %@  未安排 %d  讲师路程 %.0f 公里" : "  %5.1f s  %@  unscheduled %d  trainer km %.0f",
+                                  p.seconds, p.phase, p.unscheduled, p.km))
+        }
+        let words = UnscheduledText(index: index, language: options.lang)
+        let unscheduled = result.unscheduled.map {
+            UnscheduledItem(ref: $0.ref, type: $0.type, county: $0.county, kind: $0.kind, reason: words.reason($0))
+        }
+        let plan = Plan(sessions: result.sessions, assignments: result.assignments, unscheduled: unscheduled)
+        let report = PlanChecker.check(plan, against: index)
+        let summary = PlanSummary(scheduled: report.scheduled, unscheduled: report.score.unscheduled,
+                                  travelKm: (report.score.travelKm * 10).rounded() / 10,
+                                  hardViolations: report.breaches.count, solveSeconds: (result.seconds * 1000).rounded() / 1000)
+        var extra: [(name: String, text: String)] = []
+        if loaded.scenario.attendees != nil {
+            let rows = result.waitlist.map { w in
+                [w.attendee.idNumber, w.attendee.name, w.attendee.county, w.attendee.kind, words.waitlistReason(w)]
+            }
+            extra.append((name: "waitlist.csv", text: CSV.render(header: ["id_number", "name", "county", "kind", "reason"], rows: rows)))
+        }
+        let outURL = URL(fileURLWithPath: out)
+        try PlanFolder.write(plan, summary: summary, to: outURL, withAssignments: loaded.scenario.attendees != nil, extraFiles: extra)
+        print(PlanReport(index: index, result: result, report: report, language: options.lang).render())
+        print(zh ? "计划已写入 \(outURL.path)/（plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json）"
+                 : "Plan written to \(outURL.path)/ (plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json)")
+        if !report.isValid {
+            let text = BreachText(index: index, language: options.lang)
+            for b in report.breaches { Terminal.error(text.describe(b)) }
+            for p in report.inconsistencies { Terminal.error(text.describe(p)) }
+            Terminal.error(zh ? "错误：计划违反了硬规则（这是 Xiangxing 的缺陷，请报告）。" : "error: the plan breaks hard rules (a bug in Xiangxing; please report it).")
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// The terminal summary: scheduled and unscheduled per county and kind,
+/// person-times planned against demand, km and time.
+struct PlanReport {
+    let index: ScenarioIndex
+    let result: PlannerResult
+    let report: CheckReport
+    let language: Language
+
+    func render() -> String {
+        let zh = language == .zh
+        let s = index.scenario
+        var lines: [String] = []
+        lines.append(zh ? "\(s.settings.name)：排课结果" : "\(s.settings.name): plan")
+        let kinds = s.kinds.filter { k in s.demands.contains { $0.kind == k.code } || s.tours.contains { $0.kind == k.code } }
+        let header = (zh ? ["县区"] : ["county"]) + kinds.map { zh ? $0.name : $0.code }
+        var rows: [[String]] = []
+        var planned: [String: Int] = [:], wanted: [String: Int] = [:]
+        for sess in result.sessions { planned[sess.county + "|" + sess.kind, default: 0] += 1 }
+        for d in s.demands { wanted[d.county + "|" + d.kind, default: 0] += d.classes }
+        for st in s.stops { if let t = index.tours[st.tour] { wanted[st.county + "|" + t.kind, default: 0] += 1 } }
+        for c in s.counties {
+            var row = [c.name]
+            for k in kinds {
+                let w = wanted[c.code + "|" + k.code, default: 0]
+                row.append(w == 0 ? "-" : "\(planned[c.code + "|" + k.code, default: 0])/\(w)")
+            }
+            rows.append(row)
+        }
+        lines.append(table(header, rows))
+        lines.append(zh ? "（每格：已安排/需求；培训为期数，乡村行为站点数）" : "(each cell: scheduled/wanted; classes for training, stops for tours)")
+        // Person-times.
+        var trainingPlanned = 0, mentoringPlanned = 0
+        for sess in result.sessions { if sess.type == .trainingClass { trainingPlanned += sess.attendees } else { mentoringPlanned += sess.attendees } }
+        let enrolled = s.attendees?.count
+        let mentees = s.stops.reduce(0) { $0 + $1.mentees }
+        if zh {
+            lines.append("培训人次：已排 \(trainingPlanned)" + (enrolled.map { "，报名 \($0)，候补 \(result.waitlist.count)" } ?? "（无学员名单，按最大班额计）"))
+            lines.append("乡村行帮扶人次：已排 \(mentoringPlanned) / 计划 \(mentees)")
+            lines.append(String(format: "已安排 %d 项，未安排 %d 项；讲师路程 %.1f 公里；用时 %.2f 秒%@",
+                                report.scheduled, report.score.unscheduled, report.score.travelKm, result.seconds,
+                                result.stoppedByTimeLimit ? "（已到时间上限，提前结束）" : ""))
+        } else {
+            lines.append("training person-times: \(trainingPlanned) planned" + (enrolled.map { ", \($0) enrolled, \(result.waitlist.count) waitlisted" } ?? " (no attendees.csv: counted at max_seats)"))
+            lines.append("mentoring person-times: \(mentoringPlanned) planned of \(mentees)")
+            lines.append(String(format: "%d scheduled, %d unscheduled; trainer road km %.1f; %.2f s%@",
+                                report.scheduled, report.score.unscheduled, report.score.travelKm, result.seconds,
+                                result.stoppedByTimeLimit ? " (stopped at the time limit)" : ""))
+        }
+        if !result.unscheduled.isEmpty {
+            let words = UnscheduledText(index: index, language: language)
+            lines.append(zh ? "未安排：" : "Unscheduled:")
+            for u in result.unscheduled.prefix(20) { lines.append("  " + words.reason(u)) }
+            if result.unscheduled.count > 20 { lines.append(zh ? "  ……其余见 unscheduled.csv" : "  … the rest in unscheduled.csv") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Columns padded by display width (a Han character takes two cells).
+    private func table(_ header: [String], _ rows: [[String]]) -> String {
+        func width(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }
+        let all = [header] + rows
+        let widths = header.indices.map { i in all.map { width($0[i]) }.max() ?? 0 }
+        return all.map { r in
+            r.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - width(cell)) }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,134 @@
+/// Where a class sits: its first position in the teaching-day sequence,
+/// its venue and its trainers, with the trainer km it costs.
+struct ClassPlacement: Sendable, Equatable {
+    var run: Int
+    var venue: Int
+    var trainers: [Int]
+    var km: Double
+}
+
+/// The planner's one mutable state: every class's placement and the
+/// bookings ledger they are entered in, with the running score. Placing
+/// and removing a class costs only that class's days — the incremental
+/// scoring the search relies on.
+struct WorkingPlan: Sendable {
+    let problem: PlanningProblem
+    var bookings: Bookings
+    private(set) var placement: [ClassPlacement?]
+    private(set) var classKm: Double = 0
+    private(set) var unscheduled: Int
+    /// Classes each trainer teaches now (unordered).
+    private(set) var trainerClasses: [[Int]]
+
+    init(problem: PlanningProblem, bookings: Bookings) {
+        self.problem = problem
+        self.bookings = bookings
+        placement = Array(repeating: nil, count: problem.classes.count)
+        unscheduled = problem.classes.count
+        trainerClasses = Array(repeating: [], count: problem.index.scenario.trainers.count)
+    }
+
+    /// Unscheduled first, then km: one number for the search to compare.
+    var cost: Double { Double(unscheduled) * 1e9 + classKm }
+
+    mutating func place(_ i: Int, _ p: ClassPlacement) {
+        let item = problem.classes[i]
+        bookings.book(session: item.sessionID, trainers: p.trainers, venue: p.venue,
+                      offsets: Array(problem.offsets(item, run: p.run)), county: item.county)
+        placement[i] = p
+        classKm += p.km
+        unscheduled -= 1
+        for t in p.trainers { trainerClasses[t].append(i) }
+    }
+
+    mutating func unplace(_ i: Int) {
+        guard let p = placement[i] else { return }
+        let item = problem.classes[i]
+        bookings.release(session: item.sessionID, trainers: p.trainers, venue: p.venue,
+                         offsets: Array(problem.offsets(item, run: p.run)))
+        placement[i] = nil
+        classKm -= p.km
+        unscheduled += 1
+        for t in p.trainers {
+            if let k = trainerClasses[t].firstIndex(of: i) { trainerClasses[t].swapAt(k, trainerClasses[t].count - 1); trainerClasses[t].removeLast() }
+        }
+    }
+
+    /// The cheapest placement of class `i` given everything else booked:
+    /// each allowed run (rule 1), the smallest free venue with enough seats
+    /// (rules 5, 6), the nearest trainers free on every day (rules 2–4).
+    /// Runs are tried from a random starting point so equal-cost classes
+    /// spread over their windows instead of piling on the first week.
+    func bestInsertion(_ i: Int, rng: inout SeededRandom) -> ClassPlacement? {
+        let item = problem.classes[i]
+        guard item.impossible == nil, item.runCount > 0 else { return nil }
+        let near = problem.nearby[item.nearby]
+        guard near.count >= item.trainersNeeded else { return nil }
+        let venues = problem.venuesOfCounty[item.county]
+        var best: ClassPlacement?
+        var bestKm = Double.infinity
+        let start = rng.below(item.runCount)
+        var chosen: [Int] = []
+        chosen.reserveCapacity(item.trainersNeeded)
+        for k in 0..<item.runCount {
+            let p = item.firstRun + (start + k) % item.runCount
+            let days = problem.offsets(item, run: p)
+            guard let venue = venues.first(where: { problem.venueSeats[$0] >= item.seats && bookings.venueCanHost($0, offsets: days) }) else { continue }
+            chosen.removeAll(keepingCapacity: true)
+            var km = 0.0
+            for t in near {
+                let leg = 2 * problem.km(problem.trainerHome[t], item.county)
+                if km + leg * Double(item.trainersNeeded - chosen.count) >= bestKm { break }
+                if bookings.trainerCanWork(t, offsets: days, county: item.county) {
+                    chosen.append(t)
+                    km += leg
+                    if chosen.count == item.trainersNeeded { break }
+                }
+            }
+            guard chosen.count == item.trainersNeeded, km < bestKm else { continue }
+            bestKm = km
+            best = ClassPlacement(run: p, venue: venue, trainers: chosen, km: km)
+            if km <= item.lowerBound + 1e-9 { break }
+        }
+        return best
+    }
+
+    /// First fit, the baseline: runs in date order, venues and trainers in
+    /// file order, the first that works.
+    func firstFit(_ i: Int) -> ClassPlacement? {
+        let item = problem.classes[i]
+        guard item.impossible == nil, item.runCount > 0 else { return nil }
+        let s = problem.index.scenario
+        for p in item.firstRun...item.lastRun {
+            let days = problem.offsets(item, run: p)
+            guard let venue = problem.venuesOfCounty[item.county].sorted().first(where: {
+                problem.venueSeats[$0] >= item.seats && bookings.venueCanHost($0, offsets: days)
+            }) else { continue }
+            var chosen: [Int] = []
+            for t in s.trainers.indices where Rules.isQualified(s.trainers[t], for: s.kinds[item.kind].code) {
+                if bookings.trainerCanWork(t, offsets: days, county: item.county) {
+                    chosen.append(t)
+                    if chosen.count == item.trainersNeeded { break }
+                }
+            }
+            guard chosen.count == item.trainersNeeded else { continue }
+            let km = chosen.reduce(0.0) { $0 + 2 * problem.km(problem.trainerHome[$1], item.county) }
+            return ClassPlacement(run: p, venue: venue, trainers: chosen, km: km)
+        }
+        return nil
+    }
+
+    /// The day offsets a class's window spans (first possible to last possible day).
+    func windowSpan(_ i: Int) -> ClosedRange<Int>? {
+        let item = problem.classes[i]
+        guard item.runCount > 0 else { return nil }
+        let seq = problem.sequences[item.sequence]
+        return seq[item.firstRun]...seq[item.lastRun + item.days - 1]
+    }
+
+    func daysOf(_ i: Int) -> ClosedRange<Int>? {
+        guard let p = placement[i] else { return nil }
+        let days = problem.offsets(problem.classes[i], run: p.run)
+        return days.first!...days.last!
+    }
+}

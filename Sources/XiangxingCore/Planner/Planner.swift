@@ -1,0 +1,152 @@
+public enum PlanningStrategy: String, Sendable, CaseIterable {
+    /// Construction, then ruin-and-recreate local search.
+    case optimise
+    /// The baseline: everything in file order, the first thing that fits.
+    case firstFit = "first-fit"
+}
+
+public struct PlannerOptions: Sendable {
+    public var seed: UInt64
+    /// Upper bound on search time in seconds. The search normally ends on
+    /// its own iteration budget (so a seed always gives the same plan);
+    /// this only cuts it short on a slow machine or a huge scenario.
+    public var timeLimit: Double
+    public var strategy: PlanningStrategy
+    /// Search rounds per class (default 40).
+    public var effort: Int
+    public init(seed: UInt64 = 1, timeLimit: Double = 120, strategy: PlanningStrategy = .optimise, effort: Int = 40) {
+        self.seed = seed; self.timeLimit = timeLimit; self.strategy = strategy; self.effort = effort
+    }
+}
+
+public struct PlannerProgress: Sendable {
+    public var seconds: Double
+    public var phase: String
+    public var unscheduled: Int
+    public var km: Double
+}
+
+/// A person who enrolled but has no seat, and why.
+public struct WaitlistEntry: Hashable, Sendable {
+    public enum Reason: Hashable, Sendable {
+        /// Every class of the county and kind is full.
+        case classesFull(classes: Int)
+        /// No class of the county and kind is scheduled.
+        case noClass
+    }
+    public var attendee: Attendee
+    public var reason: Reason
+}
+
+public struct PlannerResult: Sendable {
+    public var sessions: [Session]
+    /// Session → resident IDs (only when the scenario has attendees).
+    public var assignments: [String: [String]]?
+    public var unscheduled: [UnscheduledDiagnosis]
+    public var waitlist: [WaitlistEntry]
+    public var score: Score
+    public var seconds: Double
+    public var stoppedByTimeLimit: Bool
+}
+
+/// Books every class of demand.csv and every tour stop against trainers,
+/// venues and dates, keeping the hard rules (asked of `Rules` and
+/// `Bookings`, the same code the checker runs), and minimises first the
+/// unscheduled work, then the trainers' road km.
+///
+///     let result = Planner(index: ScenarioIndex(scenario)).run(PlannerOptions(seed: 7))
+public struct Planner: Sendable {
+    public let index: ScenarioIndex
+    public init(index: ScenarioIndex) { self.index = index }
+
+    public func run(_ options: PlannerOptions = PlannerOptions(),
+                    progress: (PlannerProgress) -> Void = { _ in }) -> PlannerResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func seconds() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+        let intake = AttendeeIntake(index: index)
+        let problem = PlanningProblem(index: index, classSeats: intake.seats, impossible: intake.impossible)
+        var bookings = Bookings(index)
+        let firstFit = options.strategy == .firstFit
+
+        // Tours first: a team must keep the same trainers for weeks, classes are easier to fit around them.
+        var tours = TourPlanner(problem: problem, seed: options.seed)
+        tours.construct(bookings: &bookings, firstFit: firstFit)
+        if !firstFit {
+            tours.improve(bookings: &bookings, iterations: 60 * max(1, tours.stops.count / max(1, index.scenario.tours.count)))
+        }
+        progress(PlannerProgress(seconds: seconds(), phase: "tours", unscheduled: tours.unscheduled, km: tours.km))
+
+        var search = ClassSearch(plan: WorkingPlan(problem: problem, bookings: bookings), seed: options.seed)
+        var stopped = false
+        if firstFit {
+            search.constructFirstFit()
+        } else {
+            search.construct()
+            progress(PlannerProgress(seconds: seconds(), phase: "construct", unscheduled: search.plan.unscheduled + tours.unscheduled,
+                                     km: search.plan.classKm + tours.km))
+            var lastReport = seconds()
+            search.improve(iterations: options.effort * problem.classes.count) { _, best in
+                let now = seconds()
+                if now >= options.timeLimit { stopped = true; return true }
+                if now - lastReport >= 0.5 {
+                    lastReport = now
+                    progress(PlannerProgress(seconds: now, phase: "search", unscheduled: Int(best / 1e9) + tours.unscheduled,
+                                             km: best.truncatingRemainder(dividingBy: 1e9) + tours.km))
+                }
+                return false
+            }
+        }
+        let plan = search.plan
+
+        // Sessions.
+        var sessions: [Session] = []
+        let s = index.scenario
+        for (i, item) in problem.classes.enumerated() {
+            guard let p = plan.placement[i] else { continue }
+            let d = s.demands[item.demand]
+            sessions.append(Session(id: item.sessionID, type: .trainingClass, kind: d.kind, county: d.county,
+                                    venue: s.venues[p.venue].id,
+                                    dates: problem.offsets(item, run: p.run).map(index.day(atOffset:)),
+                                    trainers: p.trainers.map { s.trainers[$0].id }, ref: d.id, attendees: item.seats))
+        }
+        for (t, teams) in tours.teams.enumerated() {
+            for (k, team) in teams.enumerated() where team.scheduled {
+                for (n, stop) in team.route.enumerated() {
+                    let st = tours.stops[stop]
+                    sessions.append(Session(id: st.sessionID, type: .tourStop, kind: s.tours[t].kind,
+                                            county: s.counties[st.county].code, venue: s.venues[team.venues[n]].id,
+                                            dates: team.dates[n].map(index.day(atOffset:)),
+                                            trainers: team.trainers.map { s.trainers[$0].id }, ref: s.tours[t].id,
+                                            team: k + 1, attendees: st.mentees))
+                }
+            }
+        }
+        sessions.sort { $0.id < $1.id }
+
+        // Attendees into the classes that run.
+        var assignments: [String: [String]]?
+        var waitlist: [WaitlistEntry] = []
+        if s.attendees != nil {
+            let seated = intake.allocate(sessions: &sessions, venues: index.venues)
+            assignments = seated.assignments
+            waitlist = seated.waitlist
+        }
+
+        // Why each left-out item is left out.
+        let explainer = Diagnosis(problem: problem, bookings: plan.bookings, tours: tours)
+        var unscheduled: [UnscheduledDiagnosis] = []
+        for (i, p) in plan.placement.enumerated() where p == nil { unscheduled.append(explainer.explainClass(i)) }
+        var missingStops = tours.leftover
+        for team in tours.teams.joined() where !team.scheduled { missingStops += team.route }
+        for st in missingStops.sorted() { unscheduled.append(explainer.explainStop(st)) }
+
+        let km = TravelCost.km(of: sessions, in: index)
+        return PlannerResult(sessions: sessions, assignments: assignments, unscheduled: unscheduled, waitlist: waitlist,
+                             score: Score(unscheduled: unscheduled.count, travelKm: km),
+                             seconds: seconds(), stoppedByTimeLimit: stopped)
+    }
+}

@@ -1,0 +1,112 @@
+/// The scenario turned into numbers for the planner: every class and tour
+/// stop as an item, the teaching-day sequences as day offsets, trainers
+/// sorted by distance for each county and kind. Built once per run.
+struct PlanningProblem: Sendable {
+    struct ClassItem: Sendable {
+        let sessionID: String
+        let demand: Int
+        /// 1-based class number within its demand row.
+        let number: Int
+        let kind: Int
+        let county: Int
+        let days: Int
+        let trainersNeeded: Int
+        /// Index into `sequences`.
+        let sequence: Int
+        /// Allowed first positions in the sequence (rule 1): lo...hi, empty when lo > hi.
+        let firstRun: Int
+        let lastRun: Int
+        /// Seats the venue must have (rule 6).
+        let seats: Int
+        /// Index into `nearby`.
+        let nearby: Int
+        /// Cheapest possible trainer km, ignoring everyone else.
+        let lowerBound: Double
+        /// Set when the item cannot be planned whatever the others do.
+        let impossible: ImpossibleReason?
+        var runCount: Int { max(0, lastRun - firstRun + 1) }
+    }
+
+    let index: ScenarioIndex
+    let classes: [ClassItem]
+    /// Teaching-day sequences as day offsets: [county * 2 + (weekends ? 1 : 0)].
+    let sequences: [[Int]]
+    /// Qualified trainers of a (county, kind), nearest home first.
+    let nearby: [[Int]]
+    /// Venues of each county, fewest seats first.
+    let venuesOfCounty: [[Int]]
+    let venueSeats: [Int]
+    let trainerHome: [Int]
+    let counties: Int
+    /// Class items of each county.
+    let classesOfCounty: [[Int]]
+
+    func km(_ a: Int, _ b: Int) -> Double { index.roads.km(number: a, b) }
+
+    /// Day offsets of a run starting at sequence position `p`.
+    func offsets(_ item: ClassItem, run p: Int) -> ArraySlice<Int> {
+        sequences[item.sequence][p..<(p + item.days)]
+    }
+
+    init(index: ScenarioIndex, classSeats: [String: Int], impossible: [String: ImpossibleReason]) {
+        self.index = index
+        let s = index.scenario
+        counties = s.counties.count
+        var sequences: [[Int]] = []
+        for c in s.counties {
+            for weekends in [false, true] {
+                sequences.append(index.calendar.teachingDays(weekends: weekends, county: c.code).compactMap(index.offset(of:)))
+            }
+        }
+        self.sequences = sequences
+        let home = s.trainers.map { index.countyNumber[$0.homeCounty] ?? 0 }
+        trainerHome = home
+        venueSeats = s.venues.map(\.seats)
+        var venues = [[Int]](repeating: [], count: counties)
+        for (i, v) in s.venues.enumerated() { if let c = index.countyNumber[v.county] { venues[c].append(i) } }
+        venuesOfCounty = venues.map { list in list.sorted { (s.venues[$0].seats, $0) < (s.venues[$1].seats, $1) } }
+
+        var nearbyKey: [Int: Int] = [:]
+        var nearby: [[Int]] = []
+        var items: [ClassItem] = []
+        for (di, d) in s.demands.enumerated() where d.classes > 0 {
+            guard let kind = index.kinds[d.kind], let k = index.kindNumber[d.kind],
+                  let c = index.countyNumber[d.county] else { continue }
+            let key = c * max(1, s.kinds.count) + k
+            let near: Int
+            if let n = nearbyKey[key] { near = n } else {
+                let list = s.trainers.indices
+                    .filter { Rules.isQualified(s.trainers[$0], for: d.kind) }
+                    .sorted { (index.roads.km(number: home[$0], c), $0) < (index.roads.km(number: home[$1], c), $1) }
+                near = nearby.count
+                nearby.append(list)
+                nearbyKey[key] = near
+            }
+            let seq = c * 2 + (kind.weekends ? 1 : 0)
+            let days = sequences[seq]
+            // Rule 1: runs of `kind.days` consecutive teaching days inside the window.
+            let lo = days.firstIndex { index.day(atOffset: $0) >= d.earliest } ?? days.count
+            var hi = lo - 1
+            while hi + 1 + kind.days <= days.count && index.day(atOffset: days[hi + 1 + kind.days - 1]) <= d.latest { hi += 1 }
+            let lb = nearby[near].prefix(kind.trainers).reduce(0.0) { $0 + 2 * index.roads.km(number: home[$1], c) }
+            for n in 1...d.classes {
+                let id = d.sessionID(n)
+                items.append(ClassItem(sessionID: id, demand: di, number: n, kind: k, county: c, days: kind.days,
+                                       trainersNeeded: kind.trainers, sequence: seq, firstRun: lo, lastRun: hi,
+                                       seats: classSeats[id] ?? kind.maxSeats, nearby: near, lowerBound: lb,
+                                       impossible: impossible[id]))
+            }
+        }
+        self.classes = items
+        self.nearby = nearby
+        var ofCounty = [[Int]](repeating: [], count: counties)
+        for (i, item) in items.enumerated() { ofCounty[item.county].append(i) }
+        classesOfCounty = ofCounty
+    }
+}
+
+/// Why an item cannot be planned before any search starts.
+public enum ImpossibleReason: Hashable, Sendable {
+    /// attendees.csv has too few people of this county and kind for another class.
+    case tooFewAttendees(enrolled: Int, classes: Int, minSeats: Int)
+}

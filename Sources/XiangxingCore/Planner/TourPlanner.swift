@@ -1,0 +1,342 @@
+/// 创业讲师乡村行: splits each tour's stops between its teams, orders each
+/// team's stops as a short route, dates them stop after stop (rule 1 per
+/// stop, rule 4 between stops on consecutive days) and staffs each team
+/// with the same qualified trainers throughout (rules 2, 3, 7). Then moves
+/// stops between teams and reverses route segments while that shortens
+/// the road km.
+struct TourPlanner {
+    struct Stop: Sendable {
+        let sessionID: String
+        let tour: Int
+        let county: Int
+        let days: Int
+        let mentees: Int
+        let sequence: Int
+    }
+
+    /// One team's stops in route order, with what scheduling gave them.
+    struct Team: Sendable, Equatable {
+        var route: [Int]
+        var dates: [[Int]] = []
+        var venues: [Int] = []
+        var trainers: [Int] = []
+        var km: Double = 0
+        var scheduled: Bool { !trainers.isEmpty }
+    }
+
+    let problem: PlanningProblem
+    let stops: [Stop]
+    /// Per tour: its teams.
+    var teams: [[Team]]
+    /// Stops no team could take.
+    var leftover: [Int] = []
+    private var rng: SeededRandom
+
+    init(problem: PlanningProblem, seed: UInt64) {
+        self.problem = problem
+        let x = problem.index
+        var stops: [Stop] = []
+        for st in x.scenario.stops {
+            guard let t = x.scenario.tours.firstIndex(where: { $0.id == st.tour }),
+                  let c = x.countyNumber[st.county], let kind = x.kinds[x.scenario.tours[t].kind] else { continue }
+            stops.append(Stop(sessionID: st.sessionID, tour: t, county: c, days: st.days, mentees: st.mentees,
+                              sequence: c * 2 + (kind.weekends ? 1 : 0)))
+        }
+        self.stops = stops
+        teams = Array(repeating: [], count: x.scenario.tours.count)
+        rng = SeededRandom(seed: seed ^ 0x7075_7273)
+    }
+
+    var km: Double { teams.joined().reduce(0) { $0 + ($1.scheduled ? $1.km : 0) } }
+    var unscheduled: Int {
+        leftover.count + teams.joined().reduce(0) { $0 + ($1.scheduled ? 0 : $1.route.count) }
+    }
+    var cost: Double { Double(unscheduled) * 1e9 + km }
+
+    // MARK: Construction
+
+    mutating func construct(bookings: inout Bookings, firstFit: Bool = false) {
+        let x = problem.index
+        for (t, tour) in x.scenario.tours.enumerated() {
+            let mine = stops.indices.filter { stops[$0].tour == t }
+            guard !mine.isEmpty else { continue }
+            let groups = firstFit ? roundRobin(mine, teams: tour.teams) : partition(mine, teams: tour.teams, tour: t)
+            teams[t] = groups.map { Team(route: firstFit ? $0 : orderRoute($0, tour: t)) }
+            for k in teams[t].indices {
+                var team = teams[t][k]
+                while !team.route.isEmpty {
+                    if let done = schedule(team.route, tour: t, bookings: bookings, firstFit: firstFit) {
+                        team = done
+                        book(team, tour: t, number: k, into: &bookings)
+                        break
+                    }
+                    leftover.append(team.route.removeLast())
+                }
+                teams[t][k] = team
+            }
+            // Stops cut off one team: try appending them to another.
+            var still: [Int] = []
+            for s in leftover where stops[s].tour == t {
+                var placed = false
+                for k in teams[t].indices {
+                    let before = teams[t][k]
+                    if before.scheduled { release(before, tour: t, number: k, from: &bookings) }
+                    if let done = schedule(before.route + [s], tour: t, bookings: bookings, firstFit: firstFit) {
+                        teams[t][k] = done
+                        book(done, tour: t, number: k, into: &bookings)
+                        placed = true
+                        break
+                    }
+                    if before.scheduled { book(before, tour: t, number: k, into: &bookings) }
+                }
+                if !placed { still.append(s) }
+            }
+            leftover = leftover.filter { stops[$0].tour != t } + still
+        }
+    }
+
+    /// First fit: stops in file order dealt to teams in turn.
+    private func roundRobin(_ mine: [Int], teams n: Int) -> [[Int]] {
+        let k = max(1, min(n, mine.count))
+        var groups = [[Int]](repeating: [], count: k)
+        for (i, s) in mine.enumerated() { groups[i % k].append(s) }
+        return groups
+    }
+
+    /// Sweep: stops sorted by bearing around their centre, cut into
+    /// `teams` arcs of about equal days; the rotation with the shortest
+    /// estimated routes wins.
+    private func partition(_ mine: [Int], teams n: Int, tour: Int) -> [[Int]] {
+        let k = max(1, min(n, mine.count))
+        let counties = problem.index.scenario.counties
+        let lat = mine.reduce(0.0) { $0 + counties[stops[$1].county].latitude } / Double(mine.count)
+        let lon = mine.reduce(0.0) { $0 + counties[stops[$1].county].longitude } / Double(mine.count)
+        let sorted = mine.sorted {
+            (bearing(counties[stops[$0].county], lat, lon), $0) < (bearing(counties[stops[$1].county], lat, lon), $1)
+        }
+        let total = mine.reduce(0) { $0 + stops[$1].days }
+        var best: [[Int]] = []
+        var bestCost = Double.infinity
+        for r in 0..<sorted.count {
+            let rotated = Array(sorted[r...] + sorted[..<r])
+            var groups: [[Int]] = [[]]
+            var acc = 0
+            for (i, s) in rotated.enumerated() {
+                let remainingStops = rotated.count - i
+                let remainingGroups = k - groups.count
+                if !groups[groups.count - 1].isEmpty && groups.count < k
+                    && (acc >= (total * groups.count) / k || remainingStops <= remainingGroups) {
+                    groups.append([])
+                }
+                groups[groups.count - 1].append(s)
+                acc += stops[s].days
+            }
+            let cost = groups.reduce(0.0) { $0 + routeKm(orderRoute($1, tour: tour), tour: tour) }
+            if cost < bestCost - 1e-9 { bestCost = cost; best = groups }
+        }
+        return best
+    }
+
+    private func bearing(_ c: County, _ lat: Double, _ lon: Double) -> Double {
+        // Planar angle is enough to sweep a region.
+        let dy = c.latitude - lat, dx = (c.longitude - lon) * 0.85
+        return dy == 0 && dx == 0 ? 0 : pseudoAngle(dx, dy)
+    }
+
+    /// Monotone in the true angle, without trigonometry.
+    private func pseudoAngle(_ dx: Double, _ dy: Double) -> Double {
+        let p = dx / (abs(dx) + abs(dy))
+        return dy < 0 ? 3 + p : 1 - p
+    }
+
+    /// The county most of the tour kind's trainers live nearest to: where
+    /// routes are estimated to start and end.
+    private func depot(tour: Int) -> Int {
+        let x = problem.index
+        let kind = x.scenario.tours[tour].kind
+        let homes = x.scenario.trainers.indices.filter { Rules.isQualified(x.scenario.trainers[$0], for: kind) }.map { problem.trainerHome[$0] }
+        guard !homes.isEmpty else { return 0 }
+        var best = homes[0], bestSum = Double.infinity
+        for c in Set(homes).sorted() {
+            let sum = homes.reduce(0.0) { $0 + problem.km(c, $1) }
+            if sum < bestSum { bestSum = sum; best = c }
+        }
+        return best
+    }
+
+    /// Nearest neighbour from the depot, then 2-opt on the closed tour.
+    func orderRoute(_ group: [Int], tour: Int) -> [Int] {
+        guard group.count > 2 else { return group.sorted { (problem.km(depot(tour: tour), stops[$0].county), $0) < (problem.km(depot(tour: tour), stops[$1].county), $1) } }
+        let d = depot(tour: tour)
+        var left = group
+        var route: [Int] = []
+        var at = d
+        while !left.isEmpty {
+            let j = left.indices.min { (problem.km(at, stops[left[$0]].county), left[$0]) < (problem.km(at, stops[left[$1]].county), left[$1]) }!
+            route.append(left[j]); at = stops[left[j]].county; left.remove(at: j)
+        }
+        var improved = true
+        while improved {
+            improved = false
+            for i in 0..<(route.count - 1) {
+                for j in (i + 1)..<route.count {
+                    let a = i == 0 ? d : stops[route[i - 1]].county, b = stops[route[i]].county
+                    let c = stops[route[j]].county, e = j + 1 < route.count ? stops[route[j + 1]].county : d
+                    let delta = problem.km(a, c) + problem.km(b, e) - problem.km(a, b) - problem.km(c, e)
+                    if delta < -1e-9 { route[i...j].reverse(); improved = true }
+                }
+            }
+        }
+        return route
+    }
+
+    /// Depot → stops → depot, for estimating.
+    private func routeKm(_ route: [Int], tour: Int) -> Double {
+        let d = depot(tour: tour)
+        var at = d, km = 0.0
+        for s in route { km += problem.km(at, stops[s].county); at = stops[s].county }
+        return km + problem.km(at, d)
+    }
+
+    // MARK: Dating and staffing one team
+
+    /// Dates the route from the tour's first day on and staffs it with the
+    /// cheapest qualified trainers free throughout; if nobody is free, the
+    /// whole route starts a teaching day later, up to the window's end.
+    func schedule(_ route: [Int], tour: Int, bookings: Bookings, firstFit: Bool = false) -> Team? {
+        let x = problem.index
+        let t = x.scenario.tours[tour]
+        guard !route.isEmpty, let kind = x.kinds[t.kind], let first = x.offset(of: t.earliest),
+              let last = x.offset(of: t.latest) else { return nil }
+        let qualified = x.scenario.trainers.indices.filter { Rules.isQualified(x.scenario.trainers[$0], for: t.kind) }
+        guard qualified.count >= kind.trainers else { return nil }
+        var start = first
+        for _ in 0..<60 {
+            guard let (dates, venues) = date(route, from: start, through: last, bookings: bookings) else { return nil }
+            let head = stops[route[0]].county, tail = stops[route[route.count - 1]].county
+            var inner = 0.0
+            for (a, b) in zip(route, route.dropFirst()) { inner += problem.km(stops[a].county, stops[b].county) }
+            let order = firstFit ? qualified : qualified.sorted {
+                let ca = problem.km(problem.trainerHome[$0], head) + problem.km(tail, problem.trainerHome[$0])
+                let cb = problem.km(problem.trainerHome[$1], head) + problem.km(tail, problem.trainerHome[$1])
+                return (ca, $0) < (cb, $1)
+            }
+            var chosen: [Int] = []
+            for tr in order where canWork(tr, route: route, dates: dates, bookings: bookings) {
+                chosen.append(tr)
+                if chosen.count == kind.trainers { break }
+            }
+            if chosen.count == kind.trainers {
+                let km = chosen.reduce(0.0) { $0 + problem.km(problem.trainerHome[$1], head) + problem.km(tail, problem.trainerHome[$1]) + inner }
+                return Team(route: route, dates: dates, venues: venues, trainers: chosen, km: km)
+            }
+            start = dates[0][0] + 1
+        }
+        return nil
+    }
+
+    /// Each stop's run of teaching days (and a free venue), one stop after
+    /// another; a day is left between counties too far apart for rule 4.
+    private func date(_ route: [Int], from start: Int, through last: Int, bookings: Bookings) -> ([[Int]], [Int])? {
+        var cursor = start
+        var dates: [[Int]] = [], venues: [Int] = []
+        var prev: (county: Int, day: Int)?
+        for s in route {
+            let stop = stops[s]
+            let seq = problem.sequences[stop.sequence]
+            guard var p = seq.firstIndex(where: { $0 >= cursor }) else { return nil }
+            while true {
+                guard p + stop.days <= seq.count, seq[p + stop.days - 1] <= last else { return nil }
+                let run = Array(seq[p..<(p + stop.days)])
+                if let prev, run[0] == prev.day + 1, !Rules.eveningTravelAllowed(
+                    sameCounty: prev.county == stop.county, minutes: problem.index.roads.minutes(number: prev.county, stop.county),
+                    limit: problem.index.scenario.settings.maxEveningTravelMinutes) { p += 1; continue }
+                guard let v = problem.venuesOfCounty[stop.county].first(where: { bookings.venueCanHost($0, offsets: run) }) else { p += 1; continue }
+                dates.append(run); venues.append(v)
+                cursor = run[run.count - 1] + 1
+                prev = (stop.county, run[run.count - 1])
+                break
+            }
+        }
+        return (dates, venues)
+    }
+
+    private func canWork(_ t: Int, route: [Int], dates: [[Int]], bookings: Bookings) -> Bool {
+        var perMonth: [Int: Int] = [:]
+        for (s, run) in zip(route, dates) {
+            for o in run {
+                guard bookings.trainerCanWork(t, offset: o, county: stops[s].county) else { return false }
+                perMonth[problem.index.monthOfOffset[o], default: 0] += 1
+            }
+        }
+        return perMonth.allSatisfy { $0.value <= bookings.monthRoom(t, month: $0.key) }
+    }
+
+    func book(_ team: Team, tour: Int, number: Int, into bookings: inout Bookings) {
+        for (s, (run, v)) in zip(team.route, zip(team.dates, team.venues)) {
+            bookings.book(session: stops[s].sessionID, trainers: team.trainers, venue: v, offsets: run, county: stops[s].county)
+        }
+    }
+
+    func release(_ team: Team, tour: Int, number: Int, from bookings: inout Bookings) {
+        for (s, (run, v)) in zip(team.route, zip(team.dates, team.venues)) {
+            bookings.release(session: stops[s].sessionID, trainers: team.trainers, venue: v, offsets: run)
+        }
+    }
+
+    // MARK: Improvement
+
+    /// Relocates stops between teams, swaps them, and reverses segments
+    /// inside a route, keeping each change that lowers (unscheduled, km).
+    mutating func improve(bookings: inout Bookings, iterations: Int) {
+        for t in teams.indices where teams[t].count > 0 {
+            for _ in 0..<iterations {
+                let n = teams[t].count
+                let a = rng.below(n)
+                guard !teams[t][a].route.isEmpty else { continue }
+                let b = rng.below(n)
+                var ra = teams[t][a].route, rb = teams[t][b].route
+                let i = rng.below(ra.count)
+                switch rng.below(3) {
+                case 0 where a != b:
+                    let s = ra.remove(at: i)
+                    rb.insert(s, at: rng.below(rb.count + 1))
+                case 1 where a != b && !rb.isEmpty:
+                    let j = rng.below(rb.count)
+                    (ra[i], rb[j]) = (rb[j], ra[i])
+                default:
+                    let j = rng.below(ra.count)
+                    ra[min(i, j)...max(i, j)].reverse()
+                    rb = a == b ? ra : rb
+                }
+                attempt(tour: t, a, ra, b, rb, bookings: &bookings)
+            }
+        }
+    }
+
+    private mutating func attempt(tour t: Int, _ a: Int, _ ra: [Int], _ b: Int, _ rb: [Int], bookings: inout Bookings) {
+        let old = (teams[t][a], teams[t][b])
+        let oldCost = (old.0.scheduled ? old.0.km : 1e9 * Double(old.0.route.count)) + (a == b ? 0 : (old.1.scheduled ? old.1.km : 1e9 * Double(old.1.route.count)))
+        if old.0.scheduled { release(old.0, tour: t, number: a, from: &bookings) }
+        if a != b && old.1.scheduled { release(old.1, tour: t, number: b, from: &bookings) }
+        var newA = Team(route: ra), newB = Team(route: rb)
+        var newCost = 0.0
+        if !ra.isEmpty {
+            if let s = schedule(ra, tour: t, bookings: bookings) { newA = s; book(s, tour: t, number: a, into: &bookings); newCost += s.km }
+            else { newCost += 1e9 * Double(ra.count) }
+        }
+        if a != b && !rb.isEmpty {
+            if let s = schedule(rb, tour: t, bookings: bookings) { newB = s; book(s, tour: t, number: b, into: &bookings); newCost += s.km }
+            else { newCost += 1e9 * Double(rb.count) }
+        }
+        if newCost < oldCost - 1e-9 {
+            teams[t][a] = newA
+            if a != b { teams[t][b] = newB }
+            return
+        }
+        if newA.scheduled { release(newA, tour: t, number: a, from: &bookings) }
+        if a != b && newB.scheduled { release(newB, tour: t, number: b, from: &bookings) }
+        if old.0.scheduled { book(old.0, tour: t, number: a, into: &bookings) }
+        if a != b && old.1.scheduled { book(old.1, tour: t, number: b, into: &bookings) }
+    }
+}
