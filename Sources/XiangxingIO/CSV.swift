@@ -11,6 +11,8 @@ public struct CSVRecord: Sendable {
 /// quote inside a quoted field doubled (`""`), quoted fields may hold commas
 /// and line breaks. CRLF or LF line ends. Blank lines are skipped; spaces
 /// around unquoted fields are trimmed (Excel never writes them, people do).
+/// A malformed record gives one problem (its first fault), named by the
+/// first record's column header, and is left out.
 public enum CSV {
     public static func parse(_ text: String, file: String) -> (records: [CSVRecord], problems: [InputProblem]) {
         var records: [CSVRecord] = []
@@ -24,6 +26,8 @@ public enum CSV {
         var afterQuote = false
         var quoteLine = 1
         var badRecord = false
+        /// The first record's fields: the header that names columns in problems.
+        var header: [String]?
         let scalars = Array(text.unicodeScalars)
         var i = 0
 
@@ -38,13 +42,18 @@ public enum CSV {
         func finishRecord() {
             finishField()
             let blank = fields.count == 1 && fields[0].isEmpty
+            if !blank && header == nil { header = fields }
             if !blank && !badRecord { records.append(CSVRecord(line: recordLine, fields: fields)) }
             fields.removeAll(keepingCapacity: true)
             badRecord = false
         }
         func problem(_ zh: String, _ en: String, at l: Int) {
+            // One fault, one message: a record already reported is dropped whole.
+            guard !badRecord else { return }
+            let column = fields.count
+            let field = header.flatMap { column < $0.count ? $0[column] : nil } ?? ""
             problems.append(InputProblem(
-                file: file, line: l, field: "",
+                file: file, line: l, field: field,
                 problem: Bilingual(zh: zh, en: en),
                 remedy: Bilingual(zh: "含逗号、引号或换行的内容须整体放在英文双引号中，内容里的双引号写成两个（\"\"）",
                                   en: "put a value holding commas, quotes or line breaks in double quotes, and double any quote inside it (\"\")")))
