@@ -113,12 +113,23 @@ public enum CSV {
         return (records, problems)
     }
 
-    /// One CSV field, quoted when it must be.
+    /// One CSV field, quoted when it must be: when it holds a comma, quote or
+    /// line break, or starts or ends with a space the reader would trim.
+    /// Looks at scalars, since a String's CRLF is one Character, neither "\r" nor "\n".
     public static func escape(_ value: String) -> String {
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        let scalars = value.unicodeScalars
+        let special = scalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let trimmed: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}"]
+        let padded = scalars.first.map(trimmed.contains) == true || scalars.last.map(trimmed.contains) == true
+        guard special || padded else { return value }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for c in scalars {
+            quoted.append(c)
+            if c == "\"" { quoted.append("\"") }
         }
-        return value
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// A whole CSV document with CRLF line ends (what Excel expects).
@@ -135,11 +146,5 @@ extension String {
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])
-    }
-
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
     }
 }
