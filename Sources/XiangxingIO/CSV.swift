@@ -11,6 +11,8 @@ public struct CSVRecord: Sendable {
 /// quote inside a quoted field doubled (`""`), quoted fields may hold commas
 /// and line breaks. CRLF or LF line ends. Blank lines are skipped; spaces
 /// around unquoted fields are trimmed (Excel never writes them, people do).
+/// A malformed record gives one problem (its first fault), named by the
+/// first record's column header, and is left out.
 public enum CSV {
     public static func parse(_ text: String, file: String) -> (records: [CSVRecord], problems: [InputProblem]) {
         var records: [CSVRecord] = []
@@ -24,6 +26,8 @@ public enum CSV {
         var afterQuote = false
         var quoteLine = 1
         var badRecord = false
+        /// The first record's fields: the header that names columns in problems.
+        var header: [String]?
         let scalars = Array(text.unicodeScalars)
         var i = 0
 
@@ -38,13 +42,18 @@ public enum CSV {
         func finishRecord() {
             finishField()
             let blank = fields.count == 1 && fields[0].isEmpty
+            if !blank && header == nil { header = fields }
             if !blank && !badRecord { records.append(CSVRecord(line: recordLine, fields: fields)) }
             fields.removeAll(keepingCapacity: true)
             badRecord = false
         }
         func problem(_ zh: String, _ en: String, at l: Int) {
+            // One fault, one message: a record already reported is dropped whole.
+            guard !badRecord else { return }
+            let column = fields.count
+            let field = header.flatMap { column < $0.count ? $0[column] : nil } ?? ""
             problems.append(InputProblem(
-                file: file, line: l, field: "",
+                file: file, line: l, field: field,
                 problem: Bilingual(zh: zh, en: en),
                 remedy: Bilingual(zh: "含逗号、引号或换行的内容须整体放在英文双引号中，内容里的双引号写成两个（\"\"）",
                                   en: "put a value holding commas, quotes or line breaks in double quotes, and double any quote inside it (\"\")")))
@@ -104,12 +113,23 @@ public enum CSV {
         return (records, problems)
     }
 
-    /// One CSV field, quoted when it must be.
+    /// One CSV field, quoted when it must be: when it holds a comma, quote or
+    /// line break, or starts or ends with a space the reader would trim.
+    /// Looks at scalars, since a String's CRLF is one Character, neither "\r" nor "\n".
     public static func escape(_ value: String) -> String {
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        let scalars = value.unicodeScalars
+        let special = scalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let trimmed: Set<Unicode.Scalar> = [" ", "\t", "\u{3000}"]
+        let padded = scalars.first.map(trimmed.contains) == true || scalars.last.map(trimmed.contains) == true
+        guard special || padded else { return value }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for c in scalars {
+            quoted.append(c)
+            if c == "\"" { quoted.append("\"") }
         }
-        return value
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// A whole CSV document with CRLF line ends (what Excel expects).
@@ -126,11 +146,5 @@ extension String {
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])
-    }
-
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
     }
 }
