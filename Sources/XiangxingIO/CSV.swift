@@ -41,7 +41,8 @@ public enum CSV {
         }
         func finishRecord() {
             finishField()
-            let blank = fields.count == 1 && fields[0].isEmpty
+            // Excel writes rows of bare commas for emptied lines: blank too.
+            let blank = fields.allSatisfy { $0.isEmpty }
             if !blank && header == nil { header = fields }
             if !blank && !badRecord { records.append(CSVRecord(line: recordLine, fields: fields)) }
             fields.removeAll(keepingCapacity: true)
