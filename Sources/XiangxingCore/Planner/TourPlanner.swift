@@ -298,7 +298,8 @@ struct TourPlanner {
                 var ra = teams[t][a].route, rb = teams[t][b].route
                 let i = rng.below(ra.count)
                 switch rng.below(3) {
-                case 0 where a != b:
+                case 0 where a != b && ra.count > 1:
+                    // Never empty a team: the tour is run by all the teams the office named.
                     let s = ra.remove(at: i)
                     rb.insert(s, at: rng.below(rb.count + 1))
                 case 1 where a != b && !rb.isEmpty:
