@@ -46,12 +46,15 @@ public struct NameData: Sendable {
     let strokesByScalar: [UInt32: StrokeEntry]
     /// Lengths of the compound surnames, longest first (4, 3, 2).
     let compoundLengths: [Int]
+    /// First characters of the compound surnames (欧 of 欧阳, …) as code points.
+    let compoundInitials: Set<UInt32>
 
     public init(surnames: [String: SurnameReading], strokes: [Character: StrokeEntry]) {
         self.surnames = surnames
         self.compoundSurnames = surnames.keys.filter { $0.count > 1 }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-        self.compoundLengths = Set(compoundSurnames.map(\.count)).sorted(by: >)
+        self.compoundLengths = Set(compoundSurnames.map(\.unicodeScalars.count)).sorted(by: >)
+        self.compoundInitials = Set(compoundSurnames.map { $0.unicodeScalars.first!.value })
         self.strokes = strokes
         self.strokesByScalar = Dictionary(uniqueKeysWithValues: strokes.map { ($0.key.unicodeScalars.first!.value, $0.value) })
     }

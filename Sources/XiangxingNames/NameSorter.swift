@@ -138,7 +138,7 @@ public final class NameSorter: Sendable {
         if let reading = data.surnames[String(surname)] {
             return PinyinReading(written: reading.syllables.joined(separator: " "))
         }
-        guard first.isHan else {
+        guard first.unicodeScalars.first!.isHan else {
             let word = person.full.split(whereSeparator: \.isWhitespace).first ?? ""
             return PinyinReading(written: String(word))
         }

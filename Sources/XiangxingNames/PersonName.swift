@@ -27,25 +27,44 @@ public struct PersonName: Sendable, Equatable {
     /// present, its surname part decides the surname's reading.
     public let explicitPinyin: String?
 
-    static let separators: Set<Character> = ["·", "‧", "•", "・", "･", "．"]
+    /// Middle dots used between the parts of transcribed names.
+    static let separators: Set<UInt32> = [0x00B7, 0x2027, 0x2022, 0x30FB, 0xFF65, 0xFF0E]
 
+    // Works on scalars, not Characters: a roster sorts thousands of names and
+    // Character-level String operations are slow in debug builds. Han
+    // characters are one scalar each.
     public init(_ full: String, explicitPinyin: String? = nil, data: NameData = .standard) {
-        let trimmed = full.trimmingWhitespace
-        self.full = trimmed
+        let scalars = Array(full.unicodeScalars)
+        let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        let end = (scalars.lastIndex { !$0.properties.isWhitespace } ?? -1) + 1
+        let trimmed = start < end ? scalars[start..<end] : []
+        self.full = Self.string(trimmed)
         let pinyin = explicitPinyin?.trimmingWhitespace
         self.explicitPinyin = (pinyin?.isEmpty ?? true) ? nil : pinyin
-        let compact = String(trimmed.filter { !$0.isWhitespace })
-        guard let first = compact.first, first.isHan, !compact.contains(where: Self.separators.contains) else {
+        let compact = trimmed.filter { !$0.properties.isWhitespace }
+        guard let first = compact.first, first.isHan, !compact.contains(where: { Self.separators.contains($0.value) })
+        else {
             self.surname = ""
-            self.given = compact
+            self.given = Self.string(compact[...])
             return
         }
-        let length = compact.count
-        let compound = data.compoundLengths.lazy.filter { length > $0 }
-            .map { String(compact.prefix($0)) }
-            .first { data.surnames[$0] != nil }
-        self.surname = compound ?? String(first)
-        self.given = String(compact.dropFirst(surname.count))
+        var surnameLength = 1
+        if data.compoundInitials.contains(first.value) {
+            for length in data.compoundLengths where compact.count > length {
+                if data.surnames[Self.string(compact[..<length])] != nil {
+                    surnameLength = length
+                    break
+                }
+            }
+        }
+        self.surname = Self.string(compact[..<surnameLength])
+        self.given = Self.string(compact[surnameLength...])
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        return String(text)
     }
 
     /// The characters sorting treats as the surname: the surname, or for a
@@ -60,11 +79,10 @@ public struct PersonName: Sendable, Equatable {
     }
 }
 
-extension Character {
+extension Unicode.Scalar {
     /// CJK Unified Ideographs (with extensions), compatibility ideographs and 〇.
     var isHan: Bool {
-        guard let scalar = unicodeScalars.first else { return false }
-        switch scalar.value {
+        switch value {
         case 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x323AF: return true
         default: return false
         }

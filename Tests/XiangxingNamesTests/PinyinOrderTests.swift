@@ -97,3 +97,23 @@ import XiangxingICU
         #expect(sorted.map(\.id) == [2, 1, 3])
     }
 }
+
+@Suite struct SharedSorterTests {
+    @Test func oneSorterSortsFromManyTasks() async throws {
+        // The sorter caches surname keys behind a lock; every task must see the same order.
+        let names = try SortingSpeedTests.names(count: 300, seed: 7)
+        let sorter = NameSorter(order: .pinyin)
+        let expected = NameSorter(order: .pinyin).sorted(names)
+        let results = await withTaskGroup(of: [String].self) { group in
+            for seed in 0..<6 {
+                group.addTask {
+                    var generator = SeededGenerator(seed: UInt64(seed))
+                    return sorter.sorted(names.shuffled(using: &generator))
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 6)
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}
