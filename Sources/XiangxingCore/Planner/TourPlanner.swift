@@ -31,6 +31,9 @@ struct TourPlanner {
     /// Stops no team could take.
     var leftover: [Int] = []
     private var rng: SeededRandom
+    /// Per tour: trainers qualified for its kind, and the county they live nearest to.
+    private let qualified: [[Int]]
+    private let depots: [Int]
 
     init(problem: PlanningProblem, seed: UInt64) {
         self.problem = problem
@@ -45,6 +48,20 @@ struct TourPlanner {
         self.stops = stops
         teams = Array(repeating: [], count: x.scenario.tours.count)
         rng = SeededRandom(seed: seed ^ 0x7075_7273)
+        let qualified = x.scenario.tours.map { tour in
+            x.scenario.trainers.indices.filter { Rules.isQualified(x.scenario.trainers[$0], for: tour.kind) }
+        }
+        self.qualified = qualified
+        depots = qualified.map { list in
+            let homes = list.map { problem.trainerHome[$0] }
+            guard !homes.isEmpty else { return 0 }
+            var best = homes[0], bestSum = Double.infinity
+            for c in Set(homes).sorted() {
+                let sum = homes.reduce(0.0) { $0 + problem.km(c, $1) }
+                if sum < bestSum { bestSum = sum; best = c }
+            }
+            return best
+        }
     }
 
     var km: Double { teams.joined().reduce(0) { $0 + ($1.scheduled ? $1.km : 0) } }
@@ -149,25 +166,14 @@ struct TourPlanner {
         return dy < 0 ? 3 + p : 1 - p
     }
 
-    /// The county most of the tour kind's trainers live nearest to: where
-    /// routes are estimated to start and end.
-    private func depot(tour: Int) -> Int {
-        let x = problem.index
-        let kind = x.scenario.tours[tour].kind
-        let homes = x.scenario.trainers.indices.filter { Rules.isQualified(x.scenario.trainers[$0], for: kind) }.map { problem.trainerHome[$0] }
-        guard !homes.isEmpty else { return 0 }
-        var best = homes[0], bestSum = Double.infinity
-        for c in Set(homes).sorted() {
-            let sum = homes.reduce(0.0) { $0 + problem.km(c, $1) }
-            if sum < bestSum { bestSum = sum; best = c }
-        }
-        return best
-    }
+    /// The county the tour kind's trainers live nearest to: where routes
+    /// are estimated to start and end.
+    private func depot(tour: Int) -> Int { depots[tour] }
 
     /// Nearest neighbour from the depot, then 2-opt on the closed tour.
     func orderRoute(_ group: [Int], tour: Int) -> [Int] {
-        guard group.count > 2 else { return group.sorted { (problem.km(depot(tour: tour), stops[$0].county), $0) < (problem.km(depot(tour: tour), stops[$1].county), $1) } }
         let d = depot(tour: tour)
+        guard group.count > 2 else { return group.sorted { (problem.km(d, stops[$0].county), $0) < (problem.km(d, stops[$1].county), $1) } }
         var left = group
         var route: [Int] = []
         var at = d
@@ -208,19 +214,18 @@ struct TourPlanner {
         let t = x.scenario.tours[tour]
         guard !route.isEmpty, let kind = x.kinds[t.kind], let first = x.offset(of: t.earliest),
               let last = x.offset(of: t.latest) else { return nil }
-        let qualified = x.scenario.trainers.indices.filter { Rules.isQualified(x.scenario.trainers[$0], for: t.kind) }
+        let qualified = self.qualified[tour]
         guard qualified.count >= kind.trainers else { return nil }
+        let head = stops[route[0]].county, tail = stops[route[route.count - 1]].county
+        var inner = 0.0
+        for (a, b) in zip(route, route.dropFirst()) { inner += problem.km(stops[a].county, stops[b].county) }
+        // Cheapest trainers first: home → first stop, last stop → home.
+        let order = firstFit ? qualified : qualified
+            .map { ($0, problem.km(problem.trainerHome[$0], head) + problem.km(tail, problem.trainerHome[$0])) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
         var start = first
         for _ in 0..<60 {
             guard let (dates, venues) = date(route, from: start, through: last, bookings: bookings) else { return nil }
-            let head = stops[route[0]].county, tail = stops[route[route.count - 1]].county
-            var inner = 0.0
-            for (a, b) in zip(route, route.dropFirst()) { inner += problem.km(stops[a].county, stops[b].county) }
-            let order = firstFit ? qualified : qualified.sorted {
-                let ca = problem.km(problem.trainerHome[$0], head) + problem.km(tail, problem.trainerHome[$0])
-                let cb = problem.km(problem.trainerHome[$1], head) + problem.km(tail, problem.trainerHome[$1])
-                return (ca, $0) < (cb, $1)
-            }
             var chosen: [Int] = []
             for tr in order where canWork(tr, route: route, dates: dates, bookings: bookings) {
                 chosen.append(tr)
@@ -262,14 +267,15 @@ struct TourPlanner {
     }
 
     private func canWork(_ t: Int, route: [Int], dates: [[Int]], bookings: Bookings) -> Bool {
-        var perMonth: [Int: Int] = [:]
+        var perMonth = [Int](repeating: 0, count: problem.index.monthCount)
         for (s, run) in zip(route, dates) {
             for o in run {
                 guard bookings.trainerCanWork(t, offset: o, county: stops[s].county) else { return false }
-                perMonth[problem.index.monthOfOffset[o], default: 0] += 1
+                perMonth[problem.index.monthOfOffset[o]] += 1
             }
         }
-        return perMonth.allSatisfy { $0.value <= bookings.monthRoom(t, month: $0.key) }
+        for (m, n) in perMonth.enumerated() where n > 0 && n > bookings.monthRoom(t, month: m) { return false }
+        return true
     }
 
     func book(_ team: Team, tour: Int, number: Int, into bookings: inout Bookings) {

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import XiangxingIO
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the planner against the first-fit baseline on generated scenarios.",
+        discussion: """
+        For each preset and seed: generates the scenario, runs `xiangxing plan` with the \
+        optimising planner and with --strategy first-fit as separate processes, measures wall \
+        time and peak memory (maximum resident set size), checks every plan with `xiangxing \
+        check`, and prints a Markdown table. Use a release build:
+
+          swift build -c release && .build/release/xiangxing bench --presets nanyang,henan,national
+        """)
+
+    @Option(help: "Comma-separated presets: nanyang, henan, national (default nanyang,henan).")
+    var presets: String = "nanyang,henan"
+
+    @Option(help: "Comma-separated seeds (default 1).")
+    var seeds: String = "1"
+
+    @Option(help: "Working folder for scenarios and plans (default: a new temporary folder).")
+    var work: String?
+
+    @Option(help: "Time limit passed to each plan run, in seconds (default 120).")
+    var timeLimit: Double = 120
+
+    func run() throws {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let base = URL(fileURLWithPath: work ?? NSTemporaryDirectory() + "xiangxing-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        print("| preset | seed | strategy | classes+stops | unscheduled | travel km | km vs first-fit | plan s | wall s | peak MiB | check |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        for preset in presets.split(separator: ",").map(String.init) {
+            for seed in seeds.split(separator: ",").map(String.init) {
+                let scenario = base.appendingPathComponent("\(preset)-\(seed)")
+                if !FileManager.default.fileExists(atPath: scenario.appendingPathComponent("scenario.csv").path) {
+                    let g = try Child.run(exe, ["generate", "--preset", preset, "--seed", seed, "--out", scenario.path, "--force"])
+                    guard g.status == 0 else { throw ValidationError("generate \(preset) \(seed) failed") }
+                }
+                var firstFitKm: Double?
+                for strategy in ["first-fit", "optimise"] {
+                    let out = base.appendingPathComponent("\(preset)-\(seed)-\(strategy)")
+                    let r = try Child.run(exe, ["plan", scenario.path, "--out", out.path, "--seed", seed,
+                                                "--strategy", strategy, "--time-limit", String(timeLimit)])
+                    let data = FileManager.default.contents(atPath: out.appendingPathComponent("summary.json").path) ?? Data()
+                    let summary = try? JSONDecoder().decode(PlanSummary.self, from: data)
+                    let c = try Child.run(exe, ["check", scenario.path, out.path])
+                    guard let s = summary else { print("| \(preset) | \(seed) | \(strategy) | plan failed (exit \(r.status)) |"); continue }
+                    if strategy == "first-fit" { firstFitKm = s.travel_km }
+                    let ratio = firstFitKm.map { $0 > 0 ? String(format: "%.1f%%", 100 * s.travel_km / $0) : "-" } ?? "-"
+                    print(String(format: "| %@ | %@ | %@ | %d | %d | %.0f | %@ | %.2f | %.2f | %.0f | %@ |",
+                                 preset, seed, strategy, s.scheduled + s.unscheduled, s.unscheduled, s.travel_km, ratio,
+                                 s.solve_seconds, r.seconds, r.peakMiB, c.status == 0 ? "valid" : "INVALID"))
+                }
+            }
+        }
+    }
+}
+
+/// A child process with its wall time and peak memory (from wait4's rusage).
+enum Child {
+    struct Result { var status: Int32; var seconds: Double; var peakMiB: Double }
+
+    static func run(_ exe: String, _ args: [String]) throws -> Result {
+        var pid: pid_t = 0
+        let argv = ([exe] + args).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let rc = posix_spawn(&pid, exe, &actions, nil, argv, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let d = clock.now - start
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Result(status: exit, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18,
+                      peakMiB: Double(usage.ru_maxrss) / 1024)
+    }
+}
