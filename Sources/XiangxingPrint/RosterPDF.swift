@@ -33,11 +33,15 @@ public enum RosterPDF {
 struct RosterSheet {
     enum Geometry {
         static let orientation = PageOrientation.landscape
-        static let marginX = 36.0, marginTop = 30.0, marginBottom = 22.0
-        static let titleHeight = 28.0
-        static let footerHeight = 22.0
-        static let headerTop = 18.0, headerDates = 32.0
-        static let minRow = 24.0, maxRow = 36.0
+        static let marginX = 36.0, marginTop = 24.0, marginBottom = 18.0
+        static let titleHeight = 26.0
+        static let footerHeight = 20.0
+        /// Space above and below the class facts of page 1.
+        static let infoGapAbove = 2.0, infoGapBelow = 6.0
+        /// The one-line class reminder of later pages.
+        static let continuationHeight = 20.0
+        static let headerTop = 16.0, headerDates = 28.0
+        static let minRow = 23.0, maxRow = 32.0
         static let cellPadX = 3.0, cellPadY = 3.0
         static let projectMinWidth = 110.0
         static let signatureMaxWidth = 72.0, signatureMinWidth = 44.0
@@ -132,8 +136,9 @@ struct RosterSheet {
         let pageHeight = Geometry.orientation.a4.height
         let tableBottom = pageHeight - Geometry.marginBottom - Geometry.footerHeight
         let header = Geometry.headerTop + Geometry.headerDates
-        let firstTop = Geometry.marginTop + Geometry.titleHeight + infoHeights.reduce(0, +) + 8 + header
-        let laterTop = Geometry.marginTop + Geometry.titleHeight + 20 + header
+        let firstTop = Geometry.marginTop + Geometry.titleHeight + Geometry.infoGapAbove
+            + infoHeights.reduce(0, +) + Geometry.infoGapBelow + header
+        let laterTop = Geometry.marginTop + Geometry.titleHeight + Geometry.continuationHeight + header
         var pages: [Page] = []
         for group in dayGroups.indices {
             var start = 0
@@ -209,11 +214,12 @@ struct RosterSheet {
                      style: Style.title, minimumSize: 12)
             y += Geometry.titleHeight
             if page.isFirst {
-                y = drawInfo(on: pdf, top: y + 2) + 6
+                y = drawInfo(on: pdf, top: y + Geometry.infoGapAbove) + Geometry.infoGapBelow
             } else {
-                pdf.text(continuation(group: page.group), in: Rect(x: x, y: y, width: width, height: 18),
+                pdf.text(continuation(group: page.group),
+                         in: Rect(x: x, y: y, width: width, height: Geometry.continuationHeight - 2),
                          style: Style.info.aligned(.center), minimumSize: Style.minimumSize)
-                y += 20
+                y += Geometry.continuationHeight
             }
             y = try drawHeader(on: pdf, top: y, group: page.group)
             y = drawRows(on: pdf, top: y, page: page)
@@ -274,7 +280,7 @@ struct RosterSheet {
             pdf.stroke(cell)
             let heading = try RosterText.columnHeading(day)
             pdf.text("\(heading.date)\n\(heading.weekday)", in: cell.inset(2, 1),
-                     style: Style.header.sized(9.5), minimumSize: Style.minimumSize)
+                     style: Style.header.sized(9), minimumSize: Style.minimumSize)
             x += signature
         }
         return top + height
@@ -303,6 +309,14 @@ struct RosterSheet {
         }
         let tableTop = top - Geometry.headerTop - Geometry.headerDates
         pdf.stroke(Rect(x: Geometry.marginX, y: tableTop, width: Geometry.contentWidth, height: y - tableTop), width: 1.2)
+        let tableBottom = Geometry.orientation.a4.height - Geometry.marginBottom - Geometry.footerHeight
+        if page.rows.upperBound == input.rows.count, y + 18 <= tableBottom {
+            // 以下空白: nothing may be added below the last name.
+            var note = "（以下空白）　注：学员须本人签名，不得代签。"
+            if !input.unmasked { note += "身份证号、联系电话已隐去部分数字。" }
+            pdf.text(note, in: Rect(x: Geometry.marginX, y: y + 3, width: Geometry.contentWidth, height: 15),
+                     style: Style.footer, minimumSize: Style.minimumSize)
+        }
         return y
     }
 

@@ -88,11 +88,23 @@ import XiangxingPrint
         input.rows[0].project = String(repeating: "返乡创办家庭农场发展优质小麦花生轮作", count: 6)
         input.rows[1].name = "阿卜杜热西提·买买提艾力"
         try RosterPDF.write([input], to: pdf)
-        // Every word box pdftotext reports lies on the page, inside the margins.
-        let boxes = try Fixtures.run("pdftotext", ["-bbox", pdf.path, "-"])
-        for match in boxes.matches(of: #/xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)"/#) {
-            #expect(Double(match.1)! >= 35.5 && Double(match.2)! <= 842 - 35.5, "word outside the margins: \(match.0)")
+        // Word boxes as pdftotext reports them: the long project ends left of
+        // the first signature column and above the next row's name; the long
+        // name ends left of the 性别 column.
+        let words = try Fixtures.run("pdftotext", ["-bbox", pdf.path, "-"])
+            .matches(of: #/xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]+)</word>/#)
+            .map { (text: String($0.5), xMin: Double($0.1)!, yMin: Double($0.2)!, xMax: Double($0.3)!, yMax: Double($0.4)!) }
+        let firstDay = try #require(words.first { $0.text == "9月12日" })
+        let genderHeading = try #require(words.first { $0.text == "性别" })
+        let project = words.filter { $0.text.hasPrefix("返乡") || $0.text.hasPrefix("花生") || $0.text.hasPrefix("优质") }
+        let name = words.filter { $0.text.contains("阿卜杜") || $0.text.contains("买买提") }
+        #expect(project.count >= 2 && name.count >= 1)
+        let nextName = try #require(name.map(\.yMin).min())
+        for word in project {
+            #expect(word.xMax < firstDay.xMin - 3, "project overflows to the right: \(word)")
+            #expect(word.yMax < nextName - 3, "project overflows into the next row: \(word)")
         }
+        for word in name { #expect(word.xMax < genderHeading.xMin - 3, "name overflows: \(word)") }
         #expect(try Fixtures.pages(of: pdf).count == 1)
     }
 
