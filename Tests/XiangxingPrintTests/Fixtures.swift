@@ -54,12 +54,21 @@ enum Fixtures {
             dates: weekdays(days), trainerNames: ["王建国", "李秀英"], rows: rows(count), unmasked: unmasked)
     }
 
-    /// A fresh empty folder under the system temporary directory.
-    static func folder() throws -> URL {
+    /// Runs `body` in a fresh empty folder, removed afterwards unless
+    /// XIANGXING_KEEP_OUTPUT is set (then its path is printed, to look at
+    /// the PDFs and PNGs).
+    static func inFolder<R>(_ body: (URL) throws -> R) throws -> R {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("xiangxing-print-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        defer {
+            if ProcessInfo.processInfo.environment["XIANGXING_KEEP_OUTPUT"] != nil {
+                print("kept \(url.path)")
+            } else {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+        return try body(url)
     }
 
     /// Output of a poppler tool (pdftotext, pdftoppm) run on a file.

@@ -33,11 +33,13 @@ import XiangxingPrint
     }
 
     @Test func writtenFileStartsWithAByteOrderMarkForExcel() throws {
-        let url = try Fixtures.folder().appendingPathComponent("签到表.csv")
-        try RosterCSV.write(Fixtures.roster(rows: 2), to: url)
-        let bytes = [UInt8](try Data(contentsOf: url))
-        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
-        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("序号,姓名"))
+        try Fixtures.inFolder { dir in
+            let url = dir.appendingPathComponent("签到表.csv")
+            try RosterCSV.write(Fixtures.roster(rows: 2), to: url)
+            let bytes = [UInt8](try Data(contentsOf: url))
+            #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+            #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("序号,姓名"))
+        }
     }
 }
 
