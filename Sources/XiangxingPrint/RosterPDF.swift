@@ -164,8 +164,8 @@ struct RosterSheet {
         return stride(from: 0, to: dates.count, by: size).map { Array(dates[$0..<min($0 + size, dates.count)]) }
     }
 
-    /// Column widths for `days` signature boxes (same for every page of a
-    /// sheet, so rows measured once fit every group).
+    /// Column widths for `days` signature boxes. Rows are measured with the
+    /// largest day group (the narrowest 创业项目 column), so they fit every group.
     static func fixedWidths(days: Int) -> [Column: Double] {
         var widths: [Column: Double] = [:]
         for column in Column.allCases { widths[column] = column.width }
