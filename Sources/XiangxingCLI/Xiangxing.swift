@@ -5,6 +5,6 @@ struct Xiangxing: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xiangxing",
         abstract: "乡行 — plans Nanyang's return-home entrepreneurship training and mentoring tours.",
-        subcommands: [Validate.self, Check.self]
+        subcommands: [Validate.self, Check.self, Generate.self]
     )
 }
