@@ -27,7 +27,7 @@ public enum ScenarioGenerator {
 
 /// One file of a generated scenario.
 public struct GeneratedFile: Sendable {
-    /// Relative to the scenario folder: `trainers.csv`, `calendars/trainer-T0007.ics`.
+    /// Relative to the scenario folder: `trainers.csv`, `calendars/term-teaching-MO.ics`.
     public var path: String
     public var bytes: [UInt8]
     /// Data rows (CSV) or events (ICS).
@@ -131,23 +131,26 @@ private struct Rendering {
                  $0.weekends ? "yes" : "no"]
             })
         var calendars: [GeneratedFile] = []
-        func calendar(_ pattern: CalendarPattern?, owner: String, title: String) -> String {
+        var written: Set<String> = []
+        func calendar(_ pattern: CalendarPattern?) -> String {
             guard let pattern else { return "" }
-            let path = "calendars/\(owner).ics"
-            let text = pattern.ics(owner: owner, title: title)
-            calendars.append(GeneratedFile(path: path, bytes: Array(text.utf8),
-                                           records: text.components(separatedBy: "BEGIN:VEVENT").count - 1))
+            let path = pattern.path
+            if written.insert(path).inserted {
+                let text = pattern.ics()
+                calendars.append(GeneratedFile(path: path, bytes: Array(text.utf8),
+                                               records: text.components(separatedBy: "BEGIN:VEVENT").count - 1))
+            }
             return path
         }
         csv("venues.csv", ["id", "county", "name", "address", "seats", "calendar"], venues.map { v in
             [v.id, map.counties[v.county].code, v.name, v.address, "\(v.seats)",
-             calendar(v.calendar, owner: "venue-\(v.id)", title: v.name + "占用")]
+             calendar(v.calendar)]
         })
         csv("trainers.csv", ["id", "name", "home_county", "qualifications", "max_days_per_month", "calendar", "phone"],
             pool.trainers.map { t in
                 [t.id, t.name, map.counties[t.home].code,
                  GeneratedKind.allCases.filter { t.holds($0) }.map(\.code).joined(separator: ";"),
-                 "\(t.maxDaysPerMonth)", calendar(t.calendar, owner: "trainer-\(t.id)", title: t.name + "的日程"), t.phone]
+                 "\(t.maxDaysPerMonth)", calendar(t.calendar), t.phone]
             })
         csv("demand.csv", ["id", "county", "kind", "classes", "earliest", "latest"], workload.demand.map {
             [$0.id, map.counties[$0.county].code, $0.kind.code, "\($0.classes)", $0.earliest.iso, $0.latest.iso]

@@ -37,7 +37,33 @@ enum CalendarPattern: Sendable {
         }
     }
 
-    func ics(owner: String, title: String) -> String {
+    /// The file the pattern is written to: trainers and venues with the
+    /// same pattern share it, so a national scenario has dozens of
+    /// calendar files, not thousands.
+    var path: String {
+        switch self {
+        case .termTeaching(let w): return "calendars/term-teaching-\(Self.code(w)).ics"
+        case .saturdayBusiness: return "calendars/saturday-business.ics"
+        case .meetingsAndLeave(let start, let days):
+            return "calendars/meetings-leave-\(Self.basic(start).suffix(4))-\(days)d.ics"
+        case .marketDay(let w): return "calendars/venue-market-day-\(Self.code(w)).ics"
+        case .monthlyMeeting: return "calendars/venue-monthly-meeting.ics"
+        }
+    }
+
+    var title: String {
+        let weekday = { (w: Weekday) in "周" + ["一", "二", "三", "四", "五", "六", "日"][w.rawValue - 1] }
+        switch self {
+        case .termTeaching(let w): return "职业学院授课（每\(weekday(w))）"
+        case .saturdayBusiness: return "周六经营自家店铺"
+        case .meetingsAndLeave(let start, let days): return "月度例会与年休假（\(start.month)月\(start.dayOfMonth)日起\(days)天）"
+        case .marketDay(let w): return "会议室逢\(weekday(w))集市占用"
+        case .monthlyMeeting: return "会议室每月第一个周一例会占用"
+        }
+    }
+
+    func ics() -> String {
+        let owner = String(path.dropFirst("calendars/".count).dropLast(".ics".count))
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Xiangxing//xiangxing generate//ZH",
                      "CALSCALE:GREGORIAN", "X-WR-CALNAME:\(title)", "X-WR-TIMEZONE:Asia/Shanghai"]
         var n = 0

@@ -46,11 +46,11 @@ struct SyntheticMap {
         case .nanyang:
             let nanyang = MapData.henan.first { $0.code == "4113" }!
             map.provinces.append(MapProvince(code: "41", name: "河南省"))
-            map.addPrefecture(nanyang, province: 0, spreadKm: 45, names: &names, rng: &rng)
+            map.addPrefecture(nanyang, province: 0, spreadKm: 95, names: &names, rng: &rng)
         case .henan:
             map.provinces.append(MapProvince(code: "41", name: "河南省"))
             for p in MapData.henan {
-                map.addPrefecture(p, province: 0, spreadKm: 30, names: &names, rng: &rng)
+                map.addPrefecture(p, province: 0, spreadKm: 15 * Double(p.counties).squareRoot() + 10, names: &names, rng: &rng)
             }
         case .national:
             for (pi, spec) in MapData.provinces.enumerated() {
@@ -60,7 +60,7 @@ struct SyntheticMap {
                 for _ in 0..<max(0, spec.counties - 3 * spec.prefectures) {
                     sizes[rng.int(in: 0...(spec.prefectures - 1))] += 1
                 }
-                let kmPerCounty = spec.radiusKm / Double(max(1, spec.counties)).squareRoot() * 0.5
+                let kmPerCounty = spec.radiusKm / Double(max(1, spec.counties)).squareRoot() * 0.9
                 for f in 0..<spec.prefectures {
                     let centre = f == 0 ? spec.capital
                         : Self.scatter(around: spec.centre, radiusKm: spec.radiusKm, rng: &rng)
@@ -86,9 +86,20 @@ struct SyntheticMap {
         for i in 0..<spec.counties {
             let district = i < spec.districts
             let suffix = district ? Self.pad2(2 + i) : Self.pad2(21 + i - spec.districts)
-            let (lat, lon) = district && i == 0
-                ? (spec.lat, spec.lon)
-                : Self.scatter(around: (spec.lat, spec.lon), radiusKm: district ? 10 : spreadKm, rng: &rng)
+            var (lat, lon) = (spec.lat, spec.lon)
+            if !(district && i == 0) {
+                // County seats keep some distance from each other (the best of a few draws).
+                let minimumKm = district ? 4.0 : min(25, spreadKm / 3)
+                var best = -1.0
+                for _ in 0..<12 {
+                    let p = Self.scatter(around: (spec.lat, spec.lon), radiusKm: district ? 10 : spreadKm, rng: &rng)
+                    let probe = MapCounty(code: "", name: "", lat: p.lat, lon: p.lon, prefecture: index,
+                                          isDistrict: district, townships: [])
+                    let nearest = prefectures[index].counties.map { Self.km(counties[$0], probe) }.min() ?? .infinity
+                    if nearest > best { best = nearest; (lat, lon) = p }
+                    if nearest >= minimumKm { break }
+                }
+            }
             let name = spec.counties == 1 ? spec.name : names.countyName(district: district, rng: &rng)
             let townships = names.townships(count: rng.int(in: 6...10), district: district, rng: &rng)
             prefectures[index].counties.append(counties.count)

@@ -74,8 +74,8 @@ struct TrainerPool {
                     case 4...6: calendar = .saturdayBusiness
                     default:
                         let month = rng.pick([1, 2, 7, 8, 12])
-                        calendar = .meetingsAndLeave(start: Day(year: Workload.year, month: month, day: rng.int(in: 1...18))!,
-                                                     days: rng.int(in: 5...10))
+                        calendar = .meetingsAndLeave(start: Day(year: Workload.year, month: month, day: rng.pick([1, 8, 15]))!,
+                                                     days: rng.pick([5, 7, 10]))
                     }
                 }
                 return GeneratedTrainer(name: name, pinyin: pinyin, home: home, prefecture: p,

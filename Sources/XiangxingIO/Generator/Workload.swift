@@ -98,7 +98,8 @@ struct Workload {
     static func window(rng: inout SplitMix64) -> (Day, Day) {
         let months = rng.int(in: 2...6)
         let start = rng.int(in: 2...(12 - months + 1))
-        let end = start + months - 1
+        // A February window opens late (after the festival): give it a third month.
+        let end = start + months - 1 + (start == 2 && months == 2 ? 1 : 0)
         let earliest = Day(year: year, month: start, day: start == 2 ? 18 : start == 10 ? 8 : 1)!
         let latest = end == 12 ? Day(year: year, month: 12, day: 20)!
             : Day(year: year, month: end, day: Day.daysIn(month: end, year: year))!
