@@ -20,10 +20,10 @@ struct Generate: ParsableCommand {
           xiangxing generate --preset nanyang --seed 7 --out /tmp/g
         """)
 
-    @Option(help: "Size of the scenario: nanyang, henan or national (default: nanyang).")
+    @Option(help: "Size of the scenario: nanyang (17 counties), henan (~160) or national (~2,800).")
     var preset: ScenarioPreset = .nanyang
 
-    @Option(help: "Seed of the generator, a whole number ≥ 0 (default: 1). Same seed, same files.")
+    @Option(help: "Seed of the generator, a whole number ≥ 0. Same preset and seed, same bytes.")
     var seed: UInt64 = 1
 
     @Option(help: "Folder to write into; created if missing, must be empty unless --force.")
