@@ -105,7 +105,7 @@ enum CalendarPattern: Sendable {
         return d
     }
 
-    static func basic(_ d: Day) -> String { d.iso.replacingAll("-", with: "") }
+    static func basic(_ d: Day) -> String { String(d.iso.filter { $0 != "-" }) }
 
     static func code(_ w: Weekday) -> String {
         ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][w.rawValue - 1]
