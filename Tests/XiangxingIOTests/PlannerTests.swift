@@ -129,3 +129,32 @@ struct PlannerTests {
         }
     }
 }
+
+/// The planner on generated scenarios: every plan it writes passes the
+/// checker, on several seeds (the large presets are the benchmark's job).
+@Suite("Planner on generated scenarios")
+struct GeneratedPlannerTests {
+    @Test("plans of the nanyang preset pass the checker and leave no more out than first fit", arguments: [1, 2, 3] as [UInt64])
+    func nanyangPreset(seed: UInt64) throws {
+        try checkPreset(.nanyang, seed: seed)
+    }
+
+    @Test("a plan of the henan preset passes the checker")
+    func henanPreset() throws {
+        try checkPreset(.henan, seed: 1)
+    }
+
+    private func checkPreset(_ preset: ScenarioPreset, seed: UInt64) throws {
+        let tmp = try TemporaryFolder()
+        let folder = tmp.url.appendingPathComponent("\(preset.rawValue)-\(seed)")
+        try ScenarioGenerator.generate(preset: preset, seed: seed).write(to: folder, force: false)
+        let x = try PlannerTests.load(folder)
+        let (result, plan) = PlannerTests.plan(x, PlannerOptions(seed: seed))
+        let report = PlanChecker.check(plan, against: x)
+        #expect(report.breaches.isEmpty, "seed \(seed): \(report.breaches.prefix(3))")
+        #expect(report.inconsistencies.isEmpty, "seed \(seed): \(report.inconsistencies.prefix(3))")
+        let baseline = PlannerTests.plan(x, PlannerOptions(seed: seed, strategy: .firstFit)).0
+        #expect(result.unscheduled.count <= baseline.unscheduled.count, "seed \(seed)")
+        #expect(result.score.travelKm <= 0.8 * baseline.score.travelKm, "seed \(seed)")
+    }
+}
