@@ -45,7 +45,11 @@ struct AttendeeIntake: Sendable {
     /// Seats the people of each county and kind in its scheduled classes
     /// (earliest class first), sizes as even as the seats allow; sets each
     /// class's attendee count.
-    func allocate(sessions: inout [Session], venues: [String: Venue]) -> (assignments: [String: [String]], waitlist: [WaitlistEntry]) {
+    func allocate(sessions: inout [Session], venues: [String: Venue],
+                  previous: [String: [String]]? = nil) -> (assignments: [String: [String]], waitlist: [WaitlistEntry]) {
+        // One person may hold seats in classes of several kinds.
+        var before: [String: [String]] = [:]
+        for (session, ids) in previous ?? [:] { for id in ids { before[id, default: []].append(session) } }
         var byGroup: [String: [Int]] = [:]
         for (i, s) in sessions.enumerated() where s.type == .trainingClass {
             byGroup[Self.key(s.county, s.kind), default: []].append(i)
@@ -69,14 +73,22 @@ struct AttendeeIntake: Sendable {
                 if pick < 0 { break }
                 sizes[pick] += 1; left -= 1
             }
-            var next = 0
-            for (k, i) in classes.enumerated() {
-                let chunk = people[next..<(next + sizes[k])]
-                assignments[sessions[i].id] = chunk.map(\.idNumber)
-                sessions[i].attendees = sizes[k]
-                next += sizes[k]
+            // A re-plan leaves people in the class they were told of, while it
+            // runs and has room; the others fill the remaining seats in order.
+            var seats = [[String]](repeating: [], count: classes.count)
+            var waiting: [Attendee] = []
+            let slot = Dictionary(classes.enumerated().map { (sessions[$0.element].id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            for p in people {
+                if let old = before[p.idNumber]?.lazy.compactMap({ slot[$0] }).first, seats[old].count < sizes[old] { seats[old].append(p.idNumber) }
+                else { waiting.append(p) }
             }
-            waitlist += people[next...].map { WaitlistEntry(attendee: $0, reason: .classesFull(classes: classes.count)) }
+            var next = 0
+            for k in classes.indices {
+                while seats[k].count < sizes[k] && next < waiting.count { seats[k].append(waiting[next].idNumber); next += 1 }
+                assignments[sessions[classes[k]].id] = seats[k]
+                sessions[classes[k]].attendees = seats[k].count
+            }
+            waitlist += waiting[next...].map { WaitlistEntry(attendee: $0, reason: .classesFull(classes: classes.count)) }
         }
         for i in sessions.indices where sessions[i].type == .trainingClass && assignments[sessions[i].id] == nil {
             assignments[sessions[i].id] = []

@@ -5,6 +5,8 @@ struct ClassPlacement: Sendable, Equatable {
     var venue: Int
     var trainers: [Int]
     var km: Double
+    /// Dates, trainers and venue changed against the published plan (re-plans only).
+    var disruption: Int = 0
 }
 
 /// The planner's one mutable state: every class's placement and the
@@ -13,23 +15,29 @@ struct ClassPlacement: Sendable, Equatable {
 /// scoring the search relies on.
 struct WorkingPlan: Sendable {
     let problem: PlanningProblem
+    let baseline: ClassBaseline
     var bookings: Bookings
     private(set) var placement: [ClassPlacement?]
     private(set) var classKm: Double = 0
+    private(set) var disruption = 0
     private(set) var unscheduled: Int
     /// Classes each trainer teaches now (unordered).
     private(set) var trainerClasses: [[Int]]
 
-    init(problem: PlanningProblem, bookings: Bookings) {
+    init(problem: PlanningProblem, bookings: Bookings, baseline: ClassBaseline? = nil) {
         self.problem = problem
+        self.baseline = baseline ?? ClassBaseline(problem: problem, baseline: nil)
         self.bookings = bookings
         placement = Array(repeating: nil, count: problem.classes.count)
         unscheduled = problem.classes.count
         trainerClasses = Array(repeating: [], count: problem.index.scenario.trainers.count)
     }
 
-    /// Unscheduled first, then km: one number for the search to compare.
-    var cost: Double { Double(unscheduled) * 1e9 + classKm }
+    /// Unscheduled first, then disruption of a published plan, then km:
+    /// one number for the search to compare.
+    var cost: Double { Double(unscheduled) * Self.unscheduledWeight + Double(disruption) * Self.disruptionWeight + classKm }
+    static let unscheduledWeight = 1e13
+    static let disruptionWeight = 1e7
 
     mutating func place(_ i: Int, _ p: ClassPlacement) {
         let item = problem.classes[i]
@@ -37,6 +45,7 @@ struct WorkingPlan: Sendable {
                       offsets: Array(problem.offsets(item, run: p.run)), county: item.county)
         placement[i] = p
         classKm += p.km
+        disruption += p.disruption
         unscheduled -= 1
         for t in p.trainers { trainerClasses[t].append(i) }
     }
@@ -48,6 +57,7 @@ struct WorkingPlan: Sendable {
                          offsets: Array(problem.offsets(item, run: p.run)))
         placement[i] = nil
         classKm -= p.km
+        disruption -= p.disruption
         unscheduled += 1
         for t in p.trainers {
             if let k = trainerClasses[t].firstIndex(of: i) { trainerClasses[t].swapAt(k, trainerClasses[t].count - 1); trainerClasses[t].removeLast() }
@@ -62,6 +72,7 @@ struct WorkingPlan: Sendable {
     func bestInsertion(_ i: Int, rng: inout SeededRandom) -> ClassPlacement? {
         let item = problem.classes[i]
         guard item.impossible == nil, item.runCount > 0 else { return nil }
+        if baseline.previous[i] != nil || baseline.pins[i] != nil { return bestReplacement(i, rng: &rng) }
         let near = problem.nearby[item.nearby]
         guard near.count >= item.trainersNeeded else { return nil }
         let venues = problem.venuesOfCounty[item.county]
@@ -91,6 +102,81 @@ struct WorkingPlan: Sendable {
             if km <= item.lowerBound + 1e-9 { break }
         }
         return best
+    }
+
+    /// The cheapest placement of a class that was published or is pinned:
+    /// pins are kept exactly; otherwise its old dates, venue and trainers
+    /// are preferred, each change counting as disruption before any km.
+    func bestReplacement(_ i: Int, rng: inout SeededRandom) -> ClassPlacement? {
+        let item = problem.classes[i]
+        let prev = baseline.previous[i], pin = baseline.pins[i]
+        if pin?.impossible == true { return nil }
+        let near = problem.nearby[item.nearby]
+        let kind = problem.index.scenario.kinds[item.kind].code
+        var runs: [Int]
+        if let r = pin?.run { runs = [r] } else {
+            let start = rng.below(item.runCount)
+            runs = (0..<item.runCount).map { item.firstRun + (start + $0) % item.runCount }
+            if let r = prev?.run, let k = runs.firstIndex(of: r) { runs.swapAt(0, k) }
+        }
+        let w = Self.disruptionWeight
+        var best: ClassPlacement?
+        var bestCost = Double.infinity
+        for p in runs {
+            let days = problem.offsets(item, run: p)
+            let dDates = prev.map { $0.days.subtracting(days).count } ?? 0
+            if Double(dDates) * w >= bestCost { continue }
+            let fits: (Int) -> Bool = { problem.venueSeats[$0] >= item.seats && bookings.venueCanHost($0, offsets: days) }
+            let venue: Int
+            if let v = pin?.venue { guard fits(v) else { continue }; venue = v }
+            else if let v = prev?.venue, problem.venuesOfCounty[item.county].contains(v), fits(v) { venue = v }
+            else if let v = problem.venuesOfCounty[item.county].first(where: fits) { venue = v }
+            else { continue }
+            let dVenue = prev != nil && prev?.venue != venue ? 1 : 0
+            var chosen: [Int] = []
+            if let fixed = pin?.trainers {
+                guard fixed.allSatisfy({ Rules.isQualified(problem.index.scenario.trainers[$0], for: kind)
+                    && bookings.trainerCanWork($0, offsets: days, county: item.county) }) else { continue }
+                chosen = fixed
+            } else {
+                for t in prev?.trainers ?? [] where chosen.count < item.trainersNeeded
+                    && Rules.isQualified(problem.index.scenario.trainers[t], for: kind)
+                    && bookings.trainerCanWork(t, offsets: days, county: item.county) { chosen.append(t) }
+                for t in near where chosen.count < item.trainersNeeded && !chosen.contains(t)
+                    && bookings.trainerCanWork(t, offsets: days, county: item.county) { chosen.append(t) }
+            }
+            guard chosen.count == item.trainersNeeded else { continue }
+            let dTrainers = prev.map { Set($0.trainers).subtracting(chosen).count } ?? 0
+            let km = chosen.reduce(0.0) { $0 + 2 * problem.km(problem.trainerHome[$1], item.county) }
+            let d = dDates + dVenue + dTrainers
+            let cost = Double(d) * w + km
+            if cost < bestCost {
+                bestCost = cost
+                best = ClassPlacement(run: p, venue: venue, trainers: chosen, km: km, disruption: d)
+                if d == 0 && km <= item.lowerBound + 1e-9 { break }
+            }
+        }
+        return best
+    }
+
+    /// A published class exactly where it was, if that still keeps every
+    /// rule and pin.
+    func previousPlacement(_ i: Int) -> ClassPlacement? {
+        let item = problem.classes[i]
+        guard item.impossible == nil, let prev = baseline.previous[i], let run = prev.run, let venue = prev.venue,
+              prev.trainers.count == item.trainersNeeded, Set(prev.trainers).count == prev.trainers.count else { return nil }
+        if let pin = baseline.pins[i] {
+            if pin.impossible || (pin.run != nil && pin.run != run) || (pin.venue != nil && pin.venue != venue)
+                || (pin.trainers != nil && Set(pin.trainers!) != Set(prev.trainers)) { return nil }
+        }
+        let days = problem.offsets(item, run: run)
+        let kind = problem.index.scenario.kinds[item.kind].code
+        guard problem.venuesOfCounty[item.county].contains(venue), problem.venueSeats[venue] >= item.seats,
+              bookings.venueCanHost(venue, offsets: days),
+              prev.trainers.allSatisfy({ Rules.isQualified(problem.index.scenario.trainers[$0], for: kind)
+                  && bookings.trainerCanWork($0, offsets: days, county: item.county) }) else { return nil }
+        let km = prev.trainers.reduce(0.0) { $0 + 2 * problem.km(problem.trainerHome[$1], item.county) }
+        return ClassPlacement(run: run, venue: venue, trainers: prev.trainers, km: km, disruption: 0)
     }
 
     /// First fit, the baseline: runs in date order, venues and trainers in

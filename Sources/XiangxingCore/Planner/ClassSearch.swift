@@ -18,11 +18,15 @@ struct ClassSearch {
     /// Places every class greedily, hardest first (fewest runs, then the
     /// most trainers, then the farthest from any trainer).
     mutating func construct() {
+        // A re-plan keeps first what was published, where it still fits.
+        let kept = problem.classes.indices.filter { plan.baseline.previous[$0] != nil }
+            .sorted { (plan.baseline.previous[$0]!.days.min() ?? 0, $0) < (plan.baseline.previous[$1]!.days.min() ?? 0, $1) }
+        for i in kept { if let p = plan.previousPlacement(i) { plan.place(i, p) } }
         let order = problem.classes.indices.sorted { a, b in
             let x = problem.classes[a], y = problem.classes[b]
             return (x.runCount, -x.trainersNeeded * x.days, -x.lowerBound, a) < (y.runCount, -y.trainersNeeded * y.days, -y.lowerBound, b)
         }
-        for i in order { if let p = plan.bestInsertion(i, rng: &rng) { plan.place(i, p) } }
+        for i in order where plan.placement[i] == nil { if let p = plan.bestInsertion(i, rng: &rng) { plan.place(i, p) } }
     }
 
     /// The baseline the benchmark compares against.

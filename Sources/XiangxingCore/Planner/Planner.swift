@@ -14,8 +14,12 @@ public struct PlannerOptions: Sendable {
     public var strategy: PlanningStrategy
     /// Search rounds per class (default 40).
     public var effort: Int
-    public init(seed: UInt64 = 1, timeLimit: Double = 120, strategy: PlanningStrategy = .optimise, effort: Int = 40) {
+    /// For a re-plan: the published plan to disturb as little as possible, and the pins.
+    public var baseline: ReplanBaseline?
+    public init(seed: UInt64 = 1, timeLimit: Double = 120, strategy: PlanningStrategy = .optimise, effort: Int = 40,
+                baseline: ReplanBaseline? = nil) {
         self.seed = seed; self.timeLimit = timeLimit; self.strategy = strategy; self.effort = effort
+        self.baseline = baseline
     }
 }
 
@@ -47,6 +51,8 @@ public struct PlannerResult: Sendable {
     public var score: Score
     public var seconds: Double
     public var stoppedByTimeLimit: Bool
+    /// Against the baseline of a re-plan (zero otherwise).
+    public var disruption: Disruption
 }
 
 /// Books every class of demand.csv and every tour stop against trainers,
@@ -74,13 +80,18 @@ public struct Planner: Sendable {
 
         // Tours first: a team must keep the same trainers for weeks, classes are easier to fit around them.
         var tours = TourPlanner(problem: problem, seed: options.seed)
-        tours.construct(bookings: &bookings, firstFit: firstFit)
-        if !firstFit {
+        if let baseline = options.baseline {
+            tours.restore(baseline.sessions, bookings: &bookings)
+        } else {
+            tours.construct(bookings: &bookings, firstFit: firstFit)
+        }
+        if !firstFit && options.baseline == nil {
             tours.improve(bookings: &bookings, iterations: 60 * max(1, tours.stops.count / max(1, index.scenario.tours.count)))
         }
         progress(PlannerProgress(seconds: seconds(), phase: "tours", unscheduled: tours.unscheduled, km: tours.km))
 
-        var search = ClassSearch(plan: WorkingPlan(problem: problem, bookings: bookings), seed: options.seed)
+        let classBaseline = ClassBaseline(problem: problem, baseline: options.baseline)
+        var search = ClassSearch(plan: WorkingPlan(problem: problem, bookings: bookings, baseline: classBaseline), seed: options.seed)
         var stopped = false
         if firstFit {
             search.constructFirstFit()
@@ -94,8 +105,10 @@ public struct Planner: Sendable {
                 if now >= options.timeLimit { stopped = true; return true }
                 if now - lastReport >= 0.5 {
                     lastReport = now
-                    progress(PlannerProgress(seconds: now, phase: "search", unscheduled: Int(best / 1e9) + tours.unscheduled,
-                                             km: best.truncatingRemainder(dividingBy: 1e9) + tours.km))
+                    let u = (best / WorkingPlan.unscheduledWeight).rounded(.down)
+                    let rest = best - u * WorkingPlan.unscheduledWeight
+                    progress(PlannerProgress(seconds: now, phase: "search", unscheduled: Int(u) + tours.unscheduled,
+                                             km: rest.truncatingRemainder(dividingBy: WorkingPlan.disruptionWeight) + tours.km))
                 }
                 return false
             }
@@ -131,7 +144,7 @@ public struct Planner: Sendable {
         var assignments: [String: [String]]?
         var waitlist: [WaitlistEntry] = []
         if s.attendees != nil {
-            let seated = intake.allocate(sessions: &sessions, venues: index.venues)
+            let seated = intake.allocate(sessions: &sessions, venues: index.venues, previous: options.baseline?.assignments)
             assignments = seated.assignments
             waitlist = seated.waitlist
         }
@@ -145,8 +158,11 @@ public struct Planner: Sendable {
         for st in missingStops.sorted() { unscheduled.append(explainer.explainStop(st)) }
 
         let km = TravelCost.km(of: sessions, in: index)
+        let disruption = options.baseline.map {
+            Disruption.between($0.sessions, sessions, oldAssignments: $0.assignments, newAssignments: assignments)
+        } ?? Disruption()
         return PlannerResult(sessions: sessions, assignments: assignments, unscheduled: unscheduled, waitlist: waitlist,
                              score: Score(unscheduled: unscheduled.count, travelKm: km),
-                             seconds: seconds(), stoppedByTimeLimit: stopped)
+                             seconds: seconds(), stoppedByTimeLimit: stopped, disruption: disruption)
     }
 }

@@ -112,6 +112,83 @@ struct TourPlanner {
         }
     }
 
+    /// A re-plan: each published team keeps its route, dates, venues and
+    /// trainers where they still fit; a trainer who no longer can is
+    /// replaced on the same dates; only if that fails is the team re-dated.
+    /// Stops that were not published are tried at the end of a route.
+    mutating func restore(_ published: [Session], bookings: inout Bookings) {
+        let x = problem.index
+        let stopOf = Dictionary(stops.indices.map { (stops[$0].sessionID, $0) }, uniquingKeysWith: { a, _ in a })
+        for (t, tour) in x.scenario.tours.enumerated() {
+            var routes = [[Int]](repeating: [], count: max(1, tour.teams))
+            var old: [Int: [(stop: Int, session: Session)]] = [:]
+            for s in published where s.type == .tourStop && s.ref == tour.id {
+                guard let st = stopOf[s.id], let team = s.team, (1...routes.count).contains(team) else { continue }
+                old[team - 1, default: []].append((st, s))
+            }
+            teams[t] = []
+            for k in routes.indices {
+                let mine = (old[k] ?? []).sorted { ($0.session.dates.first ?? Day(ordinal: 0), $0.stop) < ($1.session.dates.first ?? Day(ordinal: 0), $1.stop) }
+                routes[k] = mine.map(\.stop)
+                var team = Team(route: routes[k])
+                if let kept = keep(mine, tour: t, bookings: bookings) { team = kept }
+                else if !routes[k].isEmpty, let fresh = schedule(routes[k], tour: t, bookings: bookings) { team = fresh }
+                if team.scheduled { book(team, tour: t, number: k, into: &bookings) }
+                teams[t].append(team)
+            }
+            let placed = Set(routes.joined())
+            for s in stops.indices where stops[s].tour == t && !placed.contains(s) {
+                var done = false
+                for k in teams[t].indices where !done {
+                    let before = teams[t][k]
+                    if before.scheduled { release(before, tour: t, number: k, from: &bookings) }
+                    if let grown = schedule(before.route + [s], tour: t, bookings: bookings),
+                       Array(grown.dates.prefix(before.dates.count)) == before.dates {
+                        teams[t][k] = grown; book(grown, tour: t, number: k, into: &bookings); done = true
+                    } else if before.scheduled { book(before, tour: t, number: k, into: &bookings) }
+                }
+                if !done { leftover.append(s) }
+            }
+            for k in teams[t].indices where !teams[t][k].scheduled && !teams[t][k].route.isEmpty {
+                leftover += teams[t][k].route
+                teams[t][k].route = []
+            }
+        }
+    }
+
+    /// The published team on its old dates and venues, with its old
+    /// trainers where they can still work and the cheapest others where not.
+    private func keep(_ published: [(stop: Int, session: Session)], tour: Int, bookings: Bookings) -> Team? {
+        let x = problem.index
+        guard !published.isEmpty, let kind = x.kinds[x.scenario.tours[tour].kind] else { return nil }
+        let route = published.map(\.stop)
+        var dates: [[Int]] = [], venues: [Int] = []
+        for (st, s) in published {
+            let run = s.dates.compactMap(x.offset(of:))
+            guard run.count == s.dates.count, run.count == stops[st].days, let v = x.venueNumber[s.venue],
+                  problem.venuesOfCounty[stops[st].county].contains(v), bookings.venueCanHost(v, offsets: run),
+                  let seqPos = problem.sequences[stops[st].sequence].firstIndex(of: run[0]),
+                  Array(problem.sequences[stops[st].sequence].dropFirst(seqPos).prefix(run.count)) == run else { return nil }
+            dates.append(run); venues.append(v)
+        }
+        let oldTrainers = published[0].session.trainers.compactMap { x.trainerNumber[$0] }
+        var chosen = oldTrainers.filter { Rules.isQualified(x.scenario.trainers[$0], for: x.scenario.tours[tour].kind)
+            && canWork($0, route: route, dates: dates, bookings: bookings) }
+        if chosen.count < kind.trainers {
+            let head = stops[route[0]].county, tail = stops[route[route.count - 1]].county
+            let others = qualified[tour].filter { !chosen.contains($0) }
+                .map { ($0, problem.km(problem.trainerHome[$0], head) + problem.km(tail, problem.trainerHome[$0])) }
+                .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+            for t in others where chosen.count < kind.trainers && canWork(t, route: route, dates: dates, bookings: bookings) { chosen.append(t) }
+        }
+        guard chosen.count == kind.trainers else { return nil }
+        let head = stops[route[0]].county, tail = stops[route[route.count - 1]].county
+        var inner = 0.0
+        for (a, b) in zip(route, route.dropFirst()) { inner += problem.km(stops[a].county, stops[b].county) }
+        let km = chosen.reduce(0.0) { $0 + problem.km(problem.trainerHome[$1], head) + problem.km(tail, problem.trainerHome[$1]) + inner }
+        return Team(route: route, dates: dates, venues: venues, trainers: Array(chosen.prefix(kind.trainers)), km: km)
+    }
+
     /// First fit: stops in file order dealt to teams in turn.
     private func roundRobin(_ mine: [Int], teams n: Int) -> [[Int]] {
         let k = max(1, min(n, mine.count))
