@@ -18,6 +18,7 @@ public enum UnscheduledCause: Hashable, Sendable {
 public struct TrainerBlocker: Hashable, Sendable {
     public var trainer: String
     public var obstacle: TrainerObstacle
+    public init(trainer: String, obstacle: TrainerObstacle) { self.trainer = trainer; self.obstacle = obstacle }
 }
 
 /// One unscheduled class or stop with its cause.
