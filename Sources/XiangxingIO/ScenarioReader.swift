@@ -24,6 +24,25 @@ public enum ScenarioReader {
     }
 }
 
+extension ScenarioReader {
+    /// Reads an attendees file (attendees.csv's columns, any encoding) whose
+    /// counties and kinds refer to an already loaded scenario: the office
+    /// adding enrolments after the plan is made.
+    public static func readAttendees(file: URL, against scenario: Scenario) -> Result<[Attendee], InputProblems> {
+        var r = Reading(folder: file.deletingLastPathComponent())
+        for c in scenario.counties { r.countyCodes.insert(c.code); r.countyByName[c.name] = c.code }
+        for k in scenario.kinds { r.kinds[k.code] = k; r.kindByName[k.name] = k.code }
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            return .failure(InputProblems([InputProblem(
+                file: file.lastPathComponent, line: nil, field: "",
+                problem: Bilingual(zh: "文件不存在", en: "the file does not exist"),
+                remedy: Bilingual(zh: "检查路径 \(file.path)", en: "check the path \(file.path)"))]))
+        }
+        let people = r.readAttendees(file.lastPathComponent) ?? []
+        return r.problems.isEmpty ? .success(people) : .failure(InputProblems(r.problems))
+    }
+}
+
 private struct Reading {
     let folder: URL
     var problems: [InputProblem] = []
@@ -455,8 +474,8 @@ private struct Reading {
         return out
     }
 
-    mutating func readAttendees() -> [Attendee]? {
-        guard let t = table("attendees.csv", ScenarioColumns.attendees, optional: true) else { return nil }
+    mutating func readAttendees(_ name: String = "attendees.csv") -> [Attendee]? {
+        guard let t = table(name, ScenarioColumns.attendees, optional: true) else { return nil }
         var f = FieldReader(t)
         var out: [Attendee] = []
         var enrolled: [String: Int] = [:]
