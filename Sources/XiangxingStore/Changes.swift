@@ -201,7 +201,7 @@ extension PlanStore {
 
     func period(_ sid: Int64, _ db: Database) throws -> ClosedRange<Day> {
         let r = try Row.fetchOne(db, sql: "SELECT start, \"end\" FROM scenario WHERE id = ?", arguments: [sid])!
-        return try day(r["start"])...day(r["end"])
+        return try storedDay(r["start"])...storedDay(r["end"])
     }
 }
 

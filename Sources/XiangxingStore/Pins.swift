@@ -101,7 +101,7 @@ extension PlanStore {
             for r in try Row.fetchAll(db, sql: "SELECT session, what, value FROM pin") {
                 let session: String = r["session"], value: String = r["value"]
                 switch PinKind(rawValue: r["what"]) {
-                case .dates: out[session, default: SessionPins()].dates = try list(value).map(day)
+                case .dates: out[session, default: SessionPins()].dates = try list(value).map(storedDay)
                 case .trainers: out[session, default: SessionPins()].trainers = list(value)
                 case .venue: out[session, default: SessionPins()].venue = value
                 case nil: continue

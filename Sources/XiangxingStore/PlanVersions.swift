@@ -75,7 +75,7 @@ enum PlanVersions {
             .map { r -> Session in
                 let id: String = r["session"]
                 return Session(id: id, type: SessionType(rawValue: r["type"]) ?? .trainingClass, kind: r["kind"],
-                               county: r["county"], venue: r["venue"], dates: try (dates[id] ?? []).map(day),
+                               county: r["county"], venue: r["venue"], dates: try (dates[id] ?? []).map(storedDay),
                                trainers: trainers[id] ?? [], ref: r["ref"], team: r["team"], attendees: r["attendees"])
             }
         let assignments: [String: [String]]? = top["has_assignments"] as Bool ? try lists("plan_assignment", "id_number") : nil

@@ -151,16 +151,16 @@ enum ScenarioTables {
         func days(_ table: String, _ key: String) throws -> [String: Set<Day>] {
             var out: [String: Set<Day>] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT \(key), day FROM \(table) WHERE scenario_id = ?", arguments: [id]) {
-                out[r[0], default: []].insert(try day(r[1]))
+                out[r[0], default: []].insert(try storedDay(r[1]))
             }
             return out
         }
-        let settings = Settings(name: top["name"], start: try day(top["start"]), end: try day(top["end"]),
+        let settings = Settings(name: top["name"], start: try storedDay(top["start"]), end: try storedDay(top["end"]),
                                 holidays: top["holidays"], maxEveningTravelMinutes: top["max_evening_travel_minutes"],
                                 roadFactor: top["road_factor"], roadKmh: top["road_kmh"])
         var holidays: [Day: String] = [:], workdays: [Day: String] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT day, kind, name FROM holiday_day WHERE scenario_id = ?", arguments: [id]) {
-            if r["kind"] as String == "holiday" { holidays[try day(r["day"])] = r["name"] } else { workdays[try day(r["day"])] = r["name"] }
+            if r["kind"] as String == "holiday" { holidays[try storedDay(r["day"])] = r["name"] } else { workdays[try storedDay(r["day"])] = r["name"] }
         }
         let counties = try all("county").map { County(code: $0["code"], name: $0["name"], latitude: $0["lat"], longitude: $0["lon"]) }
         let kinds = try all("kind").map { r in
@@ -183,15 +183,15 @@ enum ScenarioTables {
         }
         let demands = try all("demand").map { r in
             Demand(id: r["id"], county: r["county"], kind: r["kind"], classes: r["classes"],
-                   earliest: try day(r["earliest"]), latest: try day(r["latest"]))
+                   earliest: try storedDay(r["earliest"]), latest: try storedDay(r["latest"]))
         }
         let tours = try all("tour").map { r in
-            Tour(id: r["id"], name: r["name"], kind: r["kind"], earliest: try day(r["earliest"]), latest: try day(r["latest"]),
+            Tour(id: r["id"], name: r["name"], kind: r["kind"], earliest: try storedDay(r["earliest"]), latest: try storedDay(r["latest"]),
                  teams: r["teams"])
         }
         let stops = try all("tour_stop").map { TourStop(tour: $0["tour"], county: $0["county"], days: $0["days"], mentees: $0["mentees"]) }
         let blackouts = try all("blackout").map { r in
-            Blackout(county: r["county"], start: try day(r["start"]), end: try day(r["end"]), reason: r["reason"])
+            Blackout(county: r["county"], start: try storedDay(r["start"]), end: try storedDay(r["end"]), reason: r["reason"])
         }
         var attendees: [Attendee]?
         if top["has_attendees"] as Bool {
@@ -214,7 +214,7 @@ struct CorruptValue: Error, CustomStringConvertible {
     var description: String { "the store holds \"\(value)\" where a YYYY-MM-DD date belongs" }
 }
 
-func day(_ text: String) throws -> Day {
+func storedDay(_ text: String) throws -> Day {
     guard let d = Day(iso: text) else { throw CorruptValue(value: text) }
     return d
 }
