@@ -146,6 +146,34 @@ public final class PlanStore: Sendable {
         try pool.read { db in try PlanVersions.infos(db) }
     }
 
+    /// Sessions of version `n` that `trainer` teaches on any date in
+    /// `from`…`through`, in session order: what a replan after "T012
+    /// unavailable 2019-09-10..12" has to move.
+    public func sessions(inVersion n: Int, trainer: String, from: Day, through: Day) throws -> [String] {
+        try pool.read { db in
+            guard try PlanVersions.exists(n, db) else { throw StoreError.unknownVersion(n) }
+            return try String.fetchAll(db, sql: """
+                SELECT DISTINCT t.session FROM plan_session_trainer t
+                JOIN plan_session_date d ON d.version = t.version AND d.session = t.session
+                WHERE t.version = ? AND t.trainer = ? AND d.day BETWEEN ? AND ?
+                ORDER BY t.session
+                """, arguments: [n, trainer, from.iso, through.iso])
+        }
+    }
+
+    /// Sessions of version `n` held at `venue` on any date in `from`…`through`.
+    public func sessions(inVersion n: Int, venue: String, from: Day, through: Day) throws -> [String] {
+        try pool.read { db in
+            guard try PlanVersions.exists(n, db) else { throw StoreError.unknownVersion(n) }
+            return try String.fetchAll(db, sql: """
+                SELECT DISTINCT s.session FROM plan_session s
+                JOIN plan_session_date d ON d.version = s.version AND d.session = s.session
+                WHERE s.version = ? AND s.venue = ? AND d.day BETWEEN ? AND ?
+                ORDER BY s.session
+                """, arguments: [n, venue, from.iso, through.iso])
+        }
+    }
+
     // MARK: the change log
 
     /// Every import, saved version, change and pin, oldest first.

@@ -68,6 +68,8 @@ struct KillTests {
             child.standardOutput = FileHandle.nullDevice
             child.standardError = FileHandle.nullDevice
             try child.run()
+            // Whatever happens below, no writer outlives its run.
+            defer { if child.isRunning { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() } }
             // Wait for the child's first commit (starting the runner takes a while), then a little more.
             let deadline = Date() + 60
             var committed = false

@@ -90,6 +90,24 @@ struct PlanVersionTests {
         }
     }
 
+    @Test func theSessionsATrainerOrVenueHoldsInARangeAreFound() throws {
+        let tmp = try TemporaryFolder()
+        let store = try PlanStore(path: tmp.database)
+        let demo = try Demo.get()
+        let sid = try store.importScenario(demo.loaded, source: "s", by: "office")
+        let n = try store.saveVersion(plan: demo.plan, summary: demo.summary, scenario: sid, author: "office", reason: "x", parent: nil)
+        let s = try #require(demo.plan.sessions.first { $0.dates.count > 1 })
+        let trainer = s.trainers[0], last = s.dates.last!
+        let expected = demo.plan.sessions.filter { $0.trainers.contains(trainer) && $0.dates.contains(last) }.map(\.id).sorted()
+        #expect(try store.sessions(inVersion: n, trainer: trainer, from: last, through: last) == expected)
+        #expect(expected.contains(s.id))
+        let all = demo.plan.sessions.filter { $0.venue == s.venue }.map(\.id).sorted()
+        #expect(try store.sessions(inVersion: n, venue: s.venue, from: day("2019-01-01"), through: day("2019-12-31")) == all)
+        #expect(throws: StoreError.unknownVersion(9)) {
+            try store.sessions(inVersion: 9, trainer: trainer, from: last, through: last)
+        }
+    }
+
     @Test func aPlanWithoutAssignmentsStaysWithoutThem() throws {
         let tmp = try TemporaryFolder()
         let store = try PlanStore(path: tmp.database)
