@@ -7,6 +7,7 @@ import PackageDescription
 //   ← XiangxingNames (surname-aware pinyin and stroke order of Chinese names)
 //   ← XiangxingPrint (rosters 签到表, itineraries, tour sheets: PDF via Cairo/Pango, CSV, ICS)
 //   ← XiangxingIO (reading scenarios and plans, writing plans, messages)
+//   ← XiangxingStore (the office's SQLite store through GRDB: scenarios, plan versions, pins, change log)
 //   ← XiangxingCLI (the `xiangxing` command)
 let package = Package(
     name: "Xiangxing",
@@ -16,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -51,6 +53,10 @@ let package = Package(
             name: "XiangxingIO",
             dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS"]
         ),
+        .target(
+            name: "XiangxingStore",
+            dependencies: ["XiangxingCore", "XiangxingIO", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "XiangxingCLI",
             dependencies: [
@@ -66,6 +72,7 @@ let package = Package(
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO"]),
+        .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

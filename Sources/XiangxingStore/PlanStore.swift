@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import XiangxingCore
+import XiangxingIO
+
+/// The office's database: one SQLite file holding the imported scenario,
+/// every plan version (who, when, why), the pins and the log of every
+/// change. It owns the file, brings its schema up to date when opened, and
+/// offers only named reads and writes — no SQL from outside.
+///
+/// Every write is one SQLite transaction in WAL mode: a process killed at
+/// any moment leaves the last committed version intact, and a change that
+/// fails validation leaves the store exactly as it was.
+///
+///     let store = try PlanStore(path: "xiangxing.sqlite")
+///     let sid = try store.importScenario(loaded, source: "scenarios/nanyang-2019", by: "office")
+///     let n = try store.saveVersion(plan: plan, summary: summary, scenario: sid, author: "office",
+///                                   reason: "initial plan", parent: nil)
+public final class PlanStore: Sendable {
+    /// The file `--db` defaults to, in the working folder.
+    public static let defaultFileName = "xiangxing.sqlite"
+
+    let pool: DatabasePool
+    let clock: @Sendable () -> Date
+    /// Where the file is.
+    public let path: String
+
+    /// Opens (creating if needed) the store at `path` and migrates it.
+    /// `clock` is for tests; timestamps are stored to the whole second, UTC.
+    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        var config = Configuration()
+        config.label = "xiangxing-store"
+        // Another process (a second `xiangxing` command) may hold the write lock briefly.
+        config.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: config)
+        self.path = path
+        self.clock = clock
+        try Schema.migrator.migrate(pool)
+    }
+
+    /// The migrations applied to the file, in order (`["v1"]`).
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Schema.migrator.appliedMigrations(db) }
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`: empty when the file is sound.
+    public func integrityProblems() throws -> [String] {
+        try pool.read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            return integrity + keys
+        }
+    }
+
+    func now() -> String { Timestamp.text(clock()) }
+
+    // MARK: scenarios
+
+    /// Stores a scenario read (and so already validated) by `ScenarioReader`
+    /// and makes it the current one, all in one transaction. The earlier
+    /// scenarios stay, because plan versions refer to them.
+    ///
+    /// - Parameters:
+    ///   - source: the folder as the user named it.
+    ///   - by: who imported it (`$USER` or "office").
+    @discardableResult
+    public func importScenario(_ loaded: LoadedScenario, source: String, by who: String) throws -> ScenarioID {
+        try pool.write { db in
+            let at = now()
+            let provenance = ScenarioTables.Provenance(
+                source: source, holidayFile: loaded.holidayFile.path,
+                encodings: loaded.encodings.mapValues(\.rawValue), at: at, by: who)
+            let s = loaded.scenario
+            let id = try ScenarioTables.insert(s, provenance: provenance, into: db)
+            let counts = "\(s.trainers.count) trainers, \(s.venues.count) venues, \(s.demands.count) demand rows, "
+                + "\(s.stops.count) tour stops, \(s.attendees?.count ?? 0) attendees"
+            let countsZh = "讲师 \(s.trainers.count)，场地 \(s.venues.count)，需求 \(s.demands.count) 行，"
+                + "乡村行站点 \(s.stops.count)，学员 \(s.attendees?.count ?? 0)"
+            try record(.scenarioImported, subject: s.settings.name,
+                       Bilingual(zh: "导入场景“\(s.settings.name)”（\(source)）：\(countsZh)",
+                                 en: "imported scenario \"\(s.settings.name)\" (\(source)): \(counts)"),
+                       by: who, at: at, scenario: id.rawValue, db)
+            return id
+        }
+    }
+
+    /// The scenario of the latest import, with every recorded change applied.
+    public func currentScenario() throws -> Scenario? {
+        try pool.read { db in try ScenarioTables.currentID(db).flatMap { try ScenarioTables.load($0, db) } }
+    }
+
+    public func currentScenarioID() throws -> ScenarioID? {
+        try pool.read { db in try ScenarioTables.currentID(db) }
+    }
+
+    /// Any stored scenario (the one an old version was planned from).
+    public func scenario(_ id: ScenarioID) throws -> Scenario? {
+        try pool.read { db in try ScenarioTables.load(id, db) }
+    }
+
+    public func scenarioInfo(_ id: ScenarioID) throws -> ScenarioInfo? {
+        try pool.read { db in try ScenarioTables.info(id, db) }
+    }
+
+    // MARK: plan versions
+
+    /// Saves a plan as the next version (1, 2, …) and returns its number.
+    ///
+    /// - Parameters:
+    ///   - scenario: the scenario it was planned from.
+    ///   - author: `$USER` or "office".
+    ///   - reason: "initial plan", "replan after T012 unavailable 2019-09-10..12" …
+    ///   - parent: the version it was replanned from, if any.
+    ///   - extraFiles: other files of its folder (waitlist.csv), kept for export.
+    @discardableResult
+    public func saveVersion(plan: Plan, summary: PlanSummary, scenario: ScenarioID, author: String, reason: String,
+                            parent: Int?, extraFiles: [StoredFile] = []) throws -> Int {
+        try pool.write { db in
+            guard try ScenarioTables.info(scenario, db) != nil else { throw StoreError.noScenario }
+            if let parent, try !PlanVersions.exists(parent, db) { throw StoreError.unknownVersion(parent) }
+            let at = now()
+            let lastEvent = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event")
+            let n = try PlanVersions.insert(plan, summary: summary, scenario: scenario.rawValue, parent: parent, at: at,
+                                            author: author, reason: reason, lastEvent: lastEvent,
+                                            extraFiles: extraFiles, db)
+            try record(.versionSaved, subject: "v\(n)",
+                       Bilingual(zh: "保存第 \(n) 版计划（已安排 \(summary.scheduled)，未安排 \(summary.unscheduled)）：\(reason)",
+                                 en: "saved plan version \(n) (\(summary.scheduled) scheduled, \(summary.unscheduled) unscheduled): \(reason)"),
+                       by: author, at: at, scenario: scenario.rawValue, version: n, db)
+            return n
+        }
+    }
+
+    public func version(_ n: Int) throws -> StoredVersion? {
+        try pool.read { db in try PlanVersions.load(n, db) }
+    }
+
+    public func latestVersion() throws -> StoredVersion? {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT MAX(number) FROM plan_version").flatMap { try PlanVersions.load($0, db) }
+        }
+    }
+
+    /// Every version, oldest first, without their sessions.
+    public func versions() throws -> [VersionInfo] {
+        try pool.read { db in try PlanVersions.infos(db) }
+    }
+
+    /// Sessions of version `n` that `trainer` teaches on any date in
+    /// `from`…`through`, in session order: what a replan after "T012
+    /// unavailable 2019-09-10..12" has to move.
+    public func sessions(inVersion n: Int, trainer: String, from: Day, through: Day) throws -> [String] {
+        try pool.read { db in
+            guard try PlanVersions.exists(n, db) else { throw StoreError.unknownVersion(n) }
+            return try String.fetchAll(db, sql: """
+                SELECT DISTINCT t.session FROM plan_session_trainer t
+                JOIN plan_session_date d ON d.version = t.version AND d.session = t.session
+                WHERE t.version = ? AND t.trainer = ? AND d.day BETWEEN ? AND ?
+                ORDER BY t.session
+                """, arguments: [n, trainer, from.iso, through.iso])
+        }
+    }
+
+    /// Sessions of version `n` held at `venue` on any date in `from`…`through`.
+    public func sessions(inVersion n: Int, venue: String, from: Day, through: Day) throws -> [String] {
+        try pool.read { db in
+            guard try PlanVersions.exists(n, db) else { throw StoreError.unknownVersion(n) }
+            return try String.fetchAll(db, sql: """
+                SELECT DISTINCT s.session FROM plan_session s
+                JOIN plan_session_date d ON d.version = s.version AND d.session = s.session
+                WHERE s.version = ? AND s.venue = ? AND d.day BETWEEN ? AND ?
+                ORDER BY s.session
+                """, arguments: [n, venue, from.iso, through.iso])
+        }
+    }
+
+    // MARK: the change log
+
+    /// Every import, saved version, change and pin, oldest first.
+    public func events() throws -> [StoreEvent] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map { r in
+                StoreEvent(id: r["id"], at: Timestamp.date(r["at"]), who: r["who"],
+                           kind: StoreEvent.Kind(rawValue: r["kind"]) ?? .scenarioImported, subject: r["subject"],
+                           description: Bilingual(zh: r["description_zh"], en: r["description_en"]),
+                           scenario: (r["scenario_id"] as Int64?).map(ScenarioID.init), version: r["version"])
+            }
+        }
+    }
+
+    @discardableResult
+    func record(_ kind: StoreEvent.Kind, subject: String, _ description: Bilingual, by who: String, at: String,
+                scenario: Int64?, version: Int? = nil, _ db: Database) throws -> StoreEvent {
+        try db.execute(sql: """
+            INSERT INTO event (at, who, kind, subject, description_zh, description_en, scenario_id, version)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [at, who, kind.rawValue, subject, description.zh, description.en, scenario, version])
+        return StoreEvent(id: db.lastInsertedRowID, at: Timestamp.date(at), who: who, kind: kind, subject: subject,
+                          description: description, scenario: scenario.map(ScenarioID.init), version: version)
+    }
+}

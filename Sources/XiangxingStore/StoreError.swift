@@ -1,0 +1,94 @@
+import XiangxingCore
+
+/// Why the store refused a change. The store is unchanged after any of
+/// these. Messages name the thing and say what to do; an attendee is
+/// named by name and masked ID, never the full number.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    case noScenario
+    case unknownTrainer(String)
+    case unknownVenue(String)
+    case unknownDemand(String)
+    case unknownCounty(String)
+    case unknownKind(String)
+    case notATrainingKind(String)
+    case duplicateDemand(String)
+    case invalidDemand(id: String, problem: Bilingual)
+    case invalidRange(from: Day, through: Day)
+    case unknownSession(String)
+    case invalidPin(session: String, problem: Bilingual)
+    case notPinned(session: String, what: PinKind)
+    case unknownVersion(Int)
+    /// `masked` is `ResidentID.masked` of the number.
+    case invalidAttendee(name: String, masked: String, problem: Bilingual)
+    case duplicateAttendee(name: String, masked: String, kind: String)
+    case unknownAttendee(masked: String, kind: String)
+
+    public var message: Bilingual {
+        switch self {
+        case .noScenario:
+            return Bilingual(zh: "数据库中还没有场景 — 先运行 xiangxing import 导入场景文件夹",
+                             en: "the store holds no scenario yet — run xiangxing import on a scenario folder first")
+        case .unknownTrainer(let id):
+            return Bilingual(zh: "未知讲师“\(id)” — 使用 trainers.csv 中的讲师编号",
+                             en: "unknown trainer \"\(id)\" — use a trainer id of trainers.csv")
+        case .unknownVenue(let id):
+            return Bilingual(zh: "未知场地“\(id)” — 使用 venues.csv 中的场地编号",
+                             en: "unknown venue \"\(id)\" — use a venue id of venues.csv")
+        case .unknownDemand(let id):
+            return Bilingual(zh: "未知培训需求“\(id)” — 使用 demand.csv 中的需求编号",
+                             en: "unknown demand \"\(id)\" — use a demand id of demand.csv")
+        case .unknownCounty(let code):
+            return Bilingual(zh: "未知县区“\(code)” — 使用 counties.csv 中的代码",
+                             en: "unknown county \"\(code)\" — use a code of counties.csv")
+        case .unknownKind(let code):
+            return Bilingual(zh: "未知课程类别“\(code)” — 使用 kinds.csv 中的代码",
+                             en: "unknown kind \"\(code)\" — use a code of kinds.csv")
+        case .notATrainingKind(let code):
+            return Bilingual(zh: "课程类别“\(code)”不是培训（training）类 — 培训需求和学员只能用培训类课程",
+                             en: "kind \"\(code)\" is not a training kind — demand and attendees take training kinds only")
+        case .duplicateDemand(let id):
+            return Bilingual(zh: "培训需求“\(id)”已存在 — 换一个编号，或先删除原需求",
+                             en: "demand \"\(id)\" already exists — choose another id or remove the old one first")
+        case .invalidDemand(let id, let problem):
+            return Bilingual(zh: "培训需求“\(id)”：\(problem.zh)", en: "demand \"\(id)\": \(problem.en)")
+        case .invalidRange(let from, let through):
+            return Bilingual(zh: "日期范围 \(from)..\(through) 的结束日早于开始日 — 改正日期",
+                             en: "the range \(from)..\(through) ends before it starts — correct the dates")
+        case .unknownSession(let id):
+            return Bilingual(zh: "未知场次“\(id)” — 场次编号如 D001-2（需求第 2 期）或 XCX-2019-09@411328（乡村行站点）",
+                             en: "unknown session \"\(id)\" — session ids look like D001-2 (2nd class of a demand) or XCX-2019-09@411328 (a tour stop)")
+        case .invalidPin(let session, let problem):
+            return Bilingual(zh: "场次“\(session)”不能这样固定：\(problem.zh)",
+                             en: "session \"\(session)\" cannot be pinned so: \(problem.en)")
+        case .notPinned(let session, let what):
+            return Bilingual(zh: "场次“\(session)”的\(what.chinese)没有固定 — 无需取消",
+                             en: "session \"\(session)\" has no \(what.rawValue) pinned — nothing to unpin")
+        case .unknownVersion(let n):
+            return Bilingual(zh: "没有第 \(n) 版计划 — 用 xiangxing versions 查看已有版本",
+                             en: "there is no plan version \(n) — list the versions that exist")
+        case .invalidAttendee(let name, let masked, let problem):
+            return Bilingual(zh: "学员 \(name)（\(masked)）：\(problem.zh)", en: "attendee \(name) (\(masked)): \(problem.en)")
+        case .duplicateAttendee(let name, let masked, let kind):
+            return Bilingual(zh: "学员 \(name)（\(masked)）已报名“\(kind)” — 删去重复的一行",
+                             en: "attendee \(name) (\(masked)) is already enrolled for \"\(kind)\" — drop the duplicate")
+        case .unknownAttendee(let masked, let kind):
+            return Bilingual(zh: "没有身份证号为 \(masked) 的学员报名“\(kind)” — 核对身份证号和课程类别",
+                             en: "no attendee with ID \(masked) is enrolled for \"\(kind)\" — check the number and the kind")
+        }
+    }
+
+    public func message(_ language: Language) -> String { message.text(language) }
+
+    /// Chinese, then English: `未知讲师“T999” … / unknown trainer "T999" …`.
+    public var description: String { "\(message.zh) / \(message.en)" }
+}
+
+extension PinKind {
+    var chinese: String {
+        switch self {
+        case .dates: return "日期"
+        case .trainers: return "讲师"
+        case .venue: return "场地"
+        }
+    }
+}

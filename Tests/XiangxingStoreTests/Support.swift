@@ -1,0 +1,83 @@
+import Foundation
+import XiangxingCore
+import XiangxingIO
+import XiangxingStore
+
+/// The package root, found by walking up from this file to Package.swift.
+func packageRoot(_ file: String = #filePath) -> URL {
+    var dir = URL(fileURLWithPath: file).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+        let parent = dir.deletingLastPathComponent()
+        precondition(parent.path != dir.path, "no Package.swift above \(file)")
+        dir = parent
+    }
+    return dir
+}
+
+func demoScenario(_ name: String = "nanyang-2019") -> URL {
+    packageRoot().appendingPathComponent("scenarios").appendingPathComponent(name)
+}
+
+func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+/// A fresh directory under the system's temporary folder, removed when dropped.
+final class TemporaryFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("xiangxing-storetests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    var database: String { url.appendingPathComponent(PlanStore.defaultFileName).path }
+}
+
+/// The Nanyang demo read by the real reader and planned by the real
+/// planner, once for all tests.
+struct Demo: Sendable {
+    var loaded: LoadedScenario
+    var plan: Plan
+    var summary: PlanSummary
+    var extraFiles: [StoredFile]
+    var scenario: Scenario { loaded.scenario }
+
+    static func read(_ folder: URL = demoScenario()) throws -> LoadedScenario {
+        switch ScenarioReader.read(folder: folder) {
+        case .success(let s): return s
+        case .failure(let all): throw ReadFailed(messages: all.problems.map { $0.message(.en) })
+        }
+    }
+
+    static let shared: Result<Demo, any Error> = Result {
+        let loaded = try read()
+        let index = ScenarioIndex(loaded.scenario)
+        let result = Planner(index: index).run(PlannerOptions(seed: 1))
+        let words = UnscheduledText(index: index)
+        let plan = Plan(sessions: result.sessions, assignments: result.assignments, unscheduled: result.unscheduled.map {
+            UnscheduledItem(ref: $0.ref, type: $0.type, county: $0.county, kind: $0.kind, reason: words.reason($0))
+        })
+        let report = PlanChecker.check(plan, against: index)
+        let summary = PlanSummary(scheduled: report.scheduled, unscheduled: report.score.unscheduled,
+                                  travelKm: (report.score.travelKm * 10).rounded() / 10,
+                                  hardViolations: report.breaches.count, solveSeconds: (result.seconds * 1000).rounded() / 1000)
+        let waitlist = CSV.render(header: ["id_number", "name", "county", "kind", "reason"], rows: result.waitlist.map { w in
+            [w.attendee.idNumber, w.attendee.name, w.attendee.county, w.attendee.kind, words.waitlistReason(w)]
+        })
+        return Demo(loaded: loaded, plan: plan, summary: summary, extraFiles: [StoredFile(name: "waitlist.csv", text: waitlist)])
+    }
+
+    static func get() throws -> Demo { try shared.get() }
+}
+
+struct ReadFailed: Error, CustomStringConvertible {
+    let messages: [String]
+    var description: String { messages.joined(separator: "\n") }
+}
+
+/// A clock that the test moves: timestamps become predictable.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+    init(_ iso: String = "2019-09-09T08:00:00Z") { current = try! Date(iso, strategy: .iso8601) }
+    func now() -> Date { lock.withLock { current } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
