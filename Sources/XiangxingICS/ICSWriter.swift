@@ -19,6 +19,7 @@ public struct AllDayEvent: Hashable, Sendable {
     public var location: String
     /// Plain text; line breaks are kept (written as `\n`).
     public var description: String
+    /// One CATEGORIES property each; `,` and `;` are written full-width.
     public var categories: [String]
     /// RFC 5545 SEQUENCE: a re-imported event wins over the stored one only
     /// when this is at least as high, so it must grow with each version.
@@ -35,7 +36,8 @@ public struct AllDayEvent: Hashable, Sendable {
 /// A whole calendar file: its display name and when its content was last
 /// revised, which becomes every event's DTSTAMP and LAST-MODIFIED.
 public struct PublishedCalendar: Hashable, Sendable {
-    /// `X-WR-CALNAME`, the name Google, Apple and Outlook show for the calendar.
+    /// `X-WR-CALNAME`, the name Google, Apple and Outlook show for the
+    /// calendar; `,` and `;` are written full-width.
     public var name: String
     /// Seconds since 1970-01-01T00:00Z; written in UTC (`20190901T083000Z`).
     public var revised: Int
@@ -78,15 +80,23 @@ public enum ICSWriter {
                 v.add(icalproperty_new_summary(event.summary))
                 if !event.location.isEmpty { v.add(icalproperty_new_location(event.location)) }
                 if !event.description.isEmpty { v.add(icalproperty_new_description(event.description)) }
-                // One CATEGORIES property per value: libical would escape a
-                // comma inside one value, making a single category of two.
-                for category in event.categories { v.add(icalproperty_new_categories(category)) }
+                for category in event.categories {
+                    v.add(icalproperty_new_categories(withoutSeparators(category)))
+                }
                 v.add(icalproperty_new_status(ICAL_STATUS_CONFIRMED))
                 v.add(icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
                 tree.adopt(v)
             }
             return tree.text()
         }
+    }
+
+    /// libical escapes `\\` and line breaks in X-properties and CATEGORIES
+    /// but not `,` and `;`, which there separate values; and an escape of
+    /// our own would get its backslash doubled. So those two become their
+    /// full-width forms, as Chinese text writes them anyway: "乡行, 南阳" → "乡行， 南阳".
+    static func withoutSeparators(_ text: String) -> String {
+        String(text.map { $0 == "," ? "，" : $0 == ";" ? "；" : $0 })
     }
 
     /// An all-day date: libical writes `;VALUE=DATE` because DTSTART's
@@ -120,19 +130,11 @@ private final class ICalTree {
         icalcomponent_add_property(pointer, property)
     }
 
-    /// A non-standard property (`X-WR-CALNAME`) with a TEXT value. libical
-    /// writes an X value as given, so the TEXT escaping is done here.
+    /// A non-standard property (`X-WR-CALNAME`) with a TEXT value.
     func addX(_ name: String, _ value: String) {
-        var escaped = ""
-        for c in value.unicodeScalars {
-            switch c {
-            case "\\", ",", ";": escaped += "\\\(c)"
-            case "\n": escaped += "\\n"
-            case "\r": continue
-            default: escaped.unicodeScalars.append(c)
-            }
+        guard let p = icalproperty_new_x(ICSWriter.withoutSeparators(value)) else {
+            fatalError("libical: could not create \(name)")
         }
-        guard let p = icalproperty_new_x(escaped) else { fatalError("libical: could not create \(name)") }
         icalproperty_set_x_name(p, name)
         add(p)
     }
