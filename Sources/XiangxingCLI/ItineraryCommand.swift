@@ -40,7 +40,7 @@ struct ItineraryCommand: ParsableCommand {
     @Flag(help: "One file for every trainer who has work in the plan.")
     var all = false
 
-    @Option(help: "pdf (default), ics (calendar for phones) or txt (plain text).")
+    @Option(help: "pdf (A4 table), ics (calendar for phones) or txt (plain text).")
     var format: ItineraryFormat = .pdf
 
     @Option(help: "Folder to write into (created if missing).")
