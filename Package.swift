@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "XiangxingIO",
                 "XiangxingPrint",
+                "XiangxingStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

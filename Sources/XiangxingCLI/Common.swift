@@ -14,8 +14,10 @@ struct ScenarioOptions: ParsableArguments {
     var lang: Language = .zh
 
     /// Reads the scenario or prints every problem and exits 1.
-    func load() throws -> LoadedScenario {
-        switch ScenarioReader.read(folder: URL(fileURLWithPath: scenario)) {
+    func load() throws -> LoadedScenario { try Self.load(scenario, lang) }
+
+    static func load(_ folder: String, _ lang: Language) throws -> LoadedScenario {
+        switch ScenarioReader.read(folder: URL(fileURLWithPath: folder)) {
         case .success(let loaded): return loaded
         case .failure(let all):
             Terminal.reportProblems(all.problems, language: lang)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingStore
 
 extension PlanningStrategy: ExpressibleByArgument {}
 
@@ -18,11 +19,23 @@ struct PlanCommand: ParsableCommand {
         is replaced as a whole. The plan is checked with the same rules as `xiangxing check` \
         before it is written. The same --seed gives the same plan.
 
-        Example:
+        Without SCENARIO the store's current scenario is planned (see `xiangxing import`) \
+        and the plan is saved as the store's next version; with SCENARIO and --db the folder \
+        is imported first.
+
+        Examples:
           xiangxing plan scenarios/nanyang-2019 --out plan-out
+          xiangxing import scenarios/nanyang-2019 && xiangxing plan --out plan-v1
         """)
 
-    @OptionGroup var options: ScenarioOptions
+    @Argument(help: "The scenario folder (omit it to plan the store's current scenario).")
+    var scenario: String?
+
+    @Option(help: "Language of messages: zh (default) or en.")
+    var lang: Language = .zh
+
+    @Option(help: "The store to save the plan in as a new version (default without SCENARIO: xiangxing.sqlite).")
+    var db: String?
 
     @Option(help: "Folder to write the plan into (replaced as a whole).")
     var out: String
@@ -40,15 +53,20 @@ struct PlanCommand: ParsableCommand {
     var effort: Int = 40
 
     func run() throws {
-        let loaded = try options.load()
+        let planner = PlannerOptions(seed: seed, timeLimit: timeLimit, strategy: strategy, effort: effort)
+        if scenario == nil || db != nil {
+            try runWithStore(planner)
+            return
+        }
+        let loaded = try ScenarioOptions.load(scenario!, lang)
         let index = ScenarioIndex(loaded.scenario)
-        let zh = options.lang == .zh
-        let result = Planner(index: index).run(PlannerOptions(seed: seed, timeLimit: timeLimit, strategy: strategy, effort: effort)) { p in
+        let zh = lang == .zh
+        let result = Planner(index: index).run(planner) { p in
             guard p.seconds >= 1 else { return }
             Terminal.error(String(format: zh ? "  %5.1f 秒  %@  未安排 %d  讲师路程 %.0f 公里" : "  %5.1f s  %@  unscheduled %d  trainer km %.0f",
                                   p.seconds, p.phase, p.unscheduled, p.km))
         }
-        let words = UnscheduledText(index: index, language: options.lang)
+        let words = UnscheduledText(index: index, language: lang)
         let unscheduled = result.unscheduled.map {
             UnscheduledItem(ref: $0.ref, type: $0.type, county: $0.county, kind: $0.kind, reason: words.reason($0))
         }
@@ -66,16 +84,37 @@ struct PlanCommand: ParsableCommand {
         }
         let outURL = URL(fileURLWithPath: out)
         try PlanFolder.write(plan, summary: summary, to: outURL, withAssignments: loaded.scenario.attendees != nil, extraFiles: extra)
-        print(PlanReport(index: index, result: result, report: report, language: options.lang).render())
+        print(PlanReport(index: index, result: result, report: report, language: lang).render())
         print(zh ? "计划已写入 \(outURL.path)/（plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json）"
                  : "Plan written to \(outURL.path)/ (plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json)")
         if !report.isValid {
-            let text = BreachText(index: index, language: options.lang)
+            let text = BreachText(index: index, language: lang)
             for b in report.breaches { Terminal.error(text.describe(b)) }
             for p in report.inconsistencies { Terminal.error(text.describe(p)) }
             Terminal.error(zh ? "错误：计划违反了硬规则（这是 Xiangxing 的缺陷，请报告）。" : "error: the plan breaks hard rules (a bug in Xiangxing; please report it).")
             throw ExitCode(3)
         }
+    }
+
+    /// Plans the store's current scenario (importing SCENARIO first when given) and saves a version.
+    private func runWithStore(_ planner: PlannerOptions) throws {
+        var options = StoreOptions()
+        options.db = db ?? PlanStore.defaultFileName
+        options.lang = lang
+        let store = try options.open()
+        if let scenario {
+            let loaded = try ScenarioOptions.load(scenario, lang)
+            _ = try options.attempt { try store.importScenario(loaded, source: scenario, by: options.who) }
+        }
+        let (index, id) = try options.scenario(store)
+        let first = try store.versions().isEmpty
+        let reason = first ? (lang == .zh ? "初始计划" : "initial plan") : (lang == .zh ? "从头重新排课" : "planned afresh")
+        let (result, n) = try StoredPlanning.run(store: store, options: options, index: index, scenario: id, out: out,
+                                                 planner: planner, reason: reason, parent: nil)
+        let plan = Plan(sessions: result.sessions, assignments: result.assignments, unscheduled: [])
+        let report = PlanChecker.check(plan, against: index)
+        print(PlanReport(index: index, result: result, report: report, language: lang).render())
+        print(lang == .zh ? "已保存为第 \(n) 版（\(options.db)），计划已写入 \(out)/" : "Saved as version \(n) in \(options.db); plan written to \(out)/")
     }
 }
 

@@ -5,6 +5,11 @@ struct Xiangxing: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xiangxing",
         abstract: "乡行 — plans Nanyang's return-home entrepreneurship training and mentoring tours.",
-        subcommands: [Validate.self, PlanCommand.self, Check.self, Generate.self, Bench.self, ItineraryCommand.self]
+        subcommands: [
+            Validate.self, PlanCommand.self, Check.self,
+            ImportCommand.self, Unavailable.self, TrainerCalendar.self, CloseVenue.self, AddDemand.self, RemoveDemand.self,
+            AddAttendees.self, Withdraw.self, Pin.self, Unpin.self, ReplanCommand.self, Diff.self, Export.self, Explain.self, Status.self,
+            ItineraryCommand.self, Generate.self, Bench.self,
+        ]
     )
 }

@@ -29,18 +29,8 @@ public enum PinKind: String, Hashable, Sendable, CaseIterable {
     case dates, trainers, venue
 }
 
-/// The pins of one session; nil is "free".
-///
-///     SessionPins(dates: [d1, d2, d3], trainers: nil, venue: "TH-1")
-public struct SessionPins: Sendable, Hashable {
-    public var dates: [Day]?
-    public var trainers: [String]?
-    public var venue: String?
-    public init(dates: [Day]? = nil, trainers: [String]? = nil, venue: String? = nil) {
-        self.dates = dates; self.trainers = trainers; self.venue = venue
-    }
-    public var isEmpty: Bool { dates == nil && trainers == nil && venue == nil }
-}
+// The pins of one session are XiangxingCore's `SessionPins` (the planner
+// keeps them); the store only saves them.
 
 /// Who saved a plan version, when and why.
 public struct VersionInfo: Equatable, Sendable {

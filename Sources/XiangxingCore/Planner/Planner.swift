@@ -165,4 +165,20 @@ public struct Planner: Sendable {
                              score: Score(unscheduled: unscheduled.count, travelKm: km),
                              seconds: seconds(), stoppedByTimeLimit: stopped, disruption: disruption)
     }
+
+    /// Why each class or stop missing from `sessions` is missing, judged
+    /// against the bookings those sessions make (for `explain` on a stored plan).
+    public func diagnose(sessions: [Session]) -> [UnscheduledDiagnosis] {
+        let intake = AttendeeIntake(index: index)
+        let problem = PlanningProblem(index: index, classSeats: intake.seats, impossible: intake.impossible)
+        var bookings = Bookings(index)
+        for s in sessions { bookings.book(s) }
+        let tours = TourPlanner(problem: problem, seed: 0)
+        let explainer = Diagnosis(problem: problem, bookings: bookings, tours: tours)
+        let present = Set(sessions.map(\.id))
+        var out: [UnscheduledDiagnosis] = []
+        for (i, item) in problem.classes.enumerated() where !present.contains(item.sessionID) { out.append(explainer.explainClass(i)) }
+        for (i, stop) in tours.stops.enumerated() where !present.contains(stop.sessionID) { out.append(explainer.explainStop(i)) }
+        return out
+    }
 }

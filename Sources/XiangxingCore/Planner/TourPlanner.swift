@@ -126,15 +126,25 @@ struct TourPlanner {
                 guard let st = stopOf[s.id], let team = s.team, (1...routes.count).contains(team) else { continue }
                 old[team - 1, default: []].append((st, s))
             }
-            teams[t] = []
+            let mine = routes.indices.map { k in
+                (old[k] ?? []).sorted { ($0.session.dates.first ?? Day(ordinal: 0), $0.stop) < ($1.session.dates.first ?? Day(ordinal: 0), $1.stop) }
+            }
+            for k in routes.indices { routes[k] = mine[k].map(\.stop) }
+            teams[t] = routes.map { Team(route: $0) }
+            // Teams untouched by the changes first, so a team that must
+            // replace someone cannot take a trainer from one that need not.
             for k in routes.indices {
-                let mine = (old[k] ?? []).sorted { ($0.session.dates.first ?? Day(ordinal: 0), $0.stop) < ($1.session.dates.first ?? Day(ordinal: 0), $1.stop) }
-                routes[k] = mine.map(\.stop)
+                if let kept = keep(mine[k], tour: t, bookings: bookings, replacing: false) {
+                    teams[t][k] = kept
+                    book(kept, tour: t, number: k, into: &bookings)
+                }
+            }
+            for k in routes.indices where !teams[t][k].scheduled && !routes[k].isEmpty {
                 var team = Team(route: routes[k])
-                if let kept = keep(mine, tour: t, bookings: bookings) { team = kept }
-                else if !routes[k].isEmpty, let fresh = schedule(routes[k], tour: t, bookings: bookings) { team = fresh }
+                if let kept = keep(mine[k], tour: t, bookings: bookings, replacing: true) { team = kept }
+                else if let fresh = schedule(routes[k], tour: t, bookings: bookings) { team = fresh }
                 if team.scheduled { book(team, tour: t, number: k, into: &bookings) }
-                teams[t].append(team)
+                teams[t][k] = team
             }
             let placed = Set(routes.joined())
             for s in stops.indices where stops[s].tour == t && !placed.contains(s) {
@@ -158,7 +168,7 @@ struct TourPlanner {
 
     /// The published team on its old dates and venues, with its old
     /// trainers where they can still work and the cheapest others where not.
-    private func keep(_ published: [(stop: Int, session: Session)], tour: Int, bookings: Bookings) -> Team? {
+    private func keep(_ published: [(stop: Int, session: Session)], tour: Int, bookings: Bookings, replacing: Bool) -> Team? {
         let x = problem.index
         guard !published.isEmpty, let kind = x.kinds[x.scenario.tours[tour].kind] else { return nil }
         let route = published.map(\.stop)
@@ -174,7 +184,7 @@ struct TourPlanner {
         let oldTrainers = published[0].session.trainers.compactMap { x.trainerNumber[$0] }
         var chosen = oldTrainers.filter { Rules.isQualified(x.scenario.trainers[$0], for: x.scenario.tours[tour].kind)
             && canWork($0, route: route, dates: dates, bookings: bookings) }
-        if chosen.count < kind.trainers {
+        if chosen.count < kind.trainers && replacing {
             let head = stops[route[0]].county, tail = stops[route[route.count - 1]].county
             let others = qualified[tour].filter { !chosen.contains($0) }
                 .map { ($0, problem.km(problem.trainerHome[$0], head) + problem.km(tail, problem.trainerHome[$0])) }

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import XiangxingCore
+import XiangxingIO
+import XiangxingStore
+
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Re-plan after changes, moving as few sessions and people as possible.",
+        discussion: """
+        Starts from the latest plan version, keeps every pin and hard rule, schedules at \
+        least as much as before where possible, and changes as few published dates, \
+        trainers, venues and seats as it can (that count is minimised before road km). \
+        Saves the next version, writes its folder and reports what it cost.
+
+        Example:
+          xiangxing unavailable --trainer T012 --from 2019-09-10 --to 2019-09-12
+          xiangxing replan --out plan-v2
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Folder to write the new version's plan into (replaced as a whole).")
+    var out: String
+
+    @Option(help: "Why (kept with the version; default: the changes since the last version).")
+    var reason: String?
+
+    @Option(help: "Random seed (default 1).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Upper bound on search time, in seconds (default 120).")
+    var timeLimit: Double = 120
+
+    func run() throws {
+        let db = try store.open()
+        let (index, scenario) = try store.scenario(db)
+        let previous = try store.version(db, nil)
+        let pins = try db.pins()
+        let changes = try db.events().filter { $0.id > (previous.info.lastEventID ?? 0) && $0.kind != .versionSaved }
+        let why = reason ?? (changes.isEmpty ? (store.lang == .zh ? "重新排课" : "re-plan")
+                                            : changes.map { $0.description.text(store.lang) }.joined(separator: store.lang == .zh ? "；" : "; "))
+        let baseline = ReplanBaseline(sessions: previous.plan.sessions, assignments: previous.plan.assignments, pins: pins)
+        let (result, n) = try StoredPlanning.run(store: db, options: store, index: index, scenario: scenario, out: out,
+                                                 planner: PlannerOptions(seed: seed, timeLimit: timeLimit, effort: 10, baseline: baseline),
+                                                 reason: why, parent: previous.info.number)
+        let d = result.disruption
+        let km = result.score.travelKm - previous.summary.travel_km
+        if store.lang == .zh {
+            print("第 \(n) 版（由第 \(previous.info.number) 版重排）：\(why)")
+            print("代价：改期 \(d.sessionsRedated) 个场次（\(d.datesChanged) 天），换讲师 \(d.sessionsRestaffed) 个场次（\(d.trainersChanged) 人次），换场地 \(d.venuesChanged) 个，取消 \(d.sessionsDropped) 个，学员变动 \(d.attendeesMoved) 人")
+            print(String(format: "未安排 %d → %d；讲师路程 %.1f → %.1f 公里（%+.1f）；用时 %.2f 秒；固定项 %d 个场次全部保持",
+                         previous.summary.unscheduled, result.unscheduled.count, previous.summary.travel_km, result.score.travelKm, km, result.seconds, pins.count))
+            print("计划已写入 \(out)/；xiangxing diff \(previous.info.number) \(n) 列出需通知的讲师和县区。")
+        } else {
+            print("Version \(n) (re-planned from \(previous.info.number)): \(why)")
+            print("Cost: \(d.sessionsRedated) session(s) re-dated (\(d.datesChanged) dates), \(d.sessionsRestaffed) re-staffed (\(d.trainersChanged) trainers), \(d.venuesChanged) venue(s) changed, \(d.sessionsDropped) dropped, \(d.attendeesMoved) attendee(s) moved")
+            print(String(format: "unscheduled %d → %d; trainer km %.1f → %.1f (%+.1f); %.2f s; all %d pinned session(s) kept",
+                         previous.summary.unscheduled, result.unscheduled.count, previous.summary.travel_km, result.score.travelKm, km, result.seconds, pins.count))
+            print("Written to \(out)/; xiangxing diff \(previous.info.number) \(n) lists the trainers and counties to tell.")
+        }
+    }
+}
