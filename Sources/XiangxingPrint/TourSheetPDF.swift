@@ -112,7 +112,8 @@ struct TourSheet {
             let venue = pdf.textHeight(stop.venueName, width: place, style: Style.cellLeft)
                 + pdf.textHeight(stop.venueAddress, width: place, style: Style.note)
             let date = pdf.textHeight(stopDates[i], width: Self.stopColumns[1].width - 2 * Geometry.padX, style: Style.cell)
-            heights.append(max(Geometry.minRow, max(venue, date) + 2 * Geometry.padY + 2))
+            let county = pdf.textHeight(stop.countyName, width: Self.stopColumns[2].width - 2 * Geometry.padX, style: Style.cell)
+            heights.append(max(Geometry.minRow, max(venue, date, county) + 2 * Geometry.padY + 2))
         }
         stopHeights = heights
         notesHeight = pdf.textHeight(notes, width: Geometry.contentWidth, style: Style.note) + 8
