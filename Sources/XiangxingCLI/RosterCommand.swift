@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import XiangxingCore
 import XiangxingIO
 import XiangxingNames
@@ -128,27 +129,27 @@ struct RosterCommand: ParsableCommand {
         }
 
         let outURL = URL(fileURLWithPath: out)
-        var classes = 0, people = 0, files = 0
+        var jobs: [RosterFiles.Job] = []
         do {
             for county in counties {
-                let inputs = try book.rosters(of: county)
                 let folder = allCounties ? outURL.appendingPathComponent(FileName.safe(county.name)) : outURL
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let written = try RosterFiles.write(inputs, county: county, format: format, to: folder)
-                classes += inputs.count
-                people += inputs.reduce(0) { $0 + $1.rows.filter { !$0.name.isEmpty }.count }
-                files += written.count
-                if !allCounties {
-                    for url in written { print(url.path) }
-                }
+                jobs.append(RosterFiles.Job(county: county, inputs: try book.rosters(of: county), folder: folder))
             }
         } catch let problem as RosterProblem {
             Terminal.error(problem.message(options.lang))
             throw ExitCode(1)
+        }
+        let written: [URL]
+        do {
+            written = try RosterFiles.write(jobs, format: format)
         } catch let problem as PrintError {
             Terminal.error(problem.description)
             throw ExitCode(1)
         }
+        if !allCounties { for url in written { print(url.path) } }
+        let classes = jobs.reduce(0) { $0 + $1.inputs.count }
+        let people = jobs.reduce(0) { $0 + $1.inputs.reduce(0) { $0 + $1.rows.filter { !$0.name.isEmpty }.count } }
+        let files = written.count
         let what = format == .pdf ? "PDF" : "CSV"
         print(zh ? "已写出 \(files) 个 \(what) 文件：\(counties.count) 个县区，\(classes) 期培训，\(people) 名学员 → \(outURL.path)"
                  : "Wrote \(files) \(what) file(s): \(counties.count) count(ies), \(classes) classes, \(people) attendees → \(outURL.path)")
@@ -260,8 +261,32 @@ enum RosterProblem: Error {
     }
 }
 
-/// Writing one county's sheets in the chosen format; returns the files written.
+/// Writing the sheets in the chosen format; returns the files written.
 enum RosterFiles {
+    /// One county's sheets and the folder they go to.
+    struct Job: Sendable {
+        let county: County
+        let inputs: [RosterInput]
+        let folder: URL
+    }
+
+    /// Writes the counties side by side (each on its own thread with its own
+    /// Cairo surface and Pango layout; the machine's cores share the work),
+    /// then reports the first error in county order, if any.
+    static func write(_ jobs: [Job], format: RosterFormat) throws -> [URL] {
+        let results = Mutex<[Int: Result<[URL], any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let job = jobs[i]
+            let result = Result {
+                try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
+                return try write(job.inputs, county: job.county, format: format, to: job.folder)
+            }
+            results.withLock { $0[i] = result }
+        }
+        let all = results.withLock { $0 }
+        return try jobs.indices.flatMap { try all[$0]!.get() }
+    }
+
     static func write(_ inputs: [RosterInput], county: County, format: RosterFormat, to folder: URL) throws -> [URL] {
         switch format {
         case .pdf:

@@ -25,9 +25,17 @@ enum DemoPlan {
         let index = ScenarioIndex(loaded.scenario)
         let result = Planner(index: index).run(PlannerOptions(seed: 1))
         let plan = Plan(sessions: result.sessions, assignments: result.assignments, unscheduled: [])
-        // One folder for the whole test process, beside the other temporary
-        // folders; removed by the system's temporary-file cleaning.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xiangxing-rostertests-\(getpid())/plan")
+        // One folder for the whole test process. Swift Testing has no hook
+        // at the end of a run, so each run removes what earlier, finished
+        // runs left (their process id is gone) and leaves its own.
+        let tmp = FileManager.default.temporaryDirectory
+        let prefix = "xiangxing-rostertests-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: tmp.appendingPathComponent(name))
+            }
+        }
+        let folder = tmp.appendingPathComponent("\(prefix)\(getpid())/plan")
         do {
             try PlanFolder.write(plan, summary: PlanSummary(scheduled: result.sessions.count, unscheduled: 0,
                                                             travelKm: result.score.travelKm, hardViolations: 0, solveSeconds: 0),
