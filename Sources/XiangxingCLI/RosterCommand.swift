@@ -44,8 +44,9 @@ struct RosterCommand: ParsableCommand {
 
         期次 (class number): the county's classes of one kind are numbered by date, 第1期 \
         being the earliest; the plan's session id (D07-1) is printed beside it so a sheet \
-        can always be matched to plan.csv. A class with nobody assigned is printed with 10 \
-        numbered blank rows for names written in by hand.
+        can always be matched to plan.csv. A class with nobody assigned (possible only when \
+        the plan and the scenario disagree) still gets its sheet, with the header and no \
+        rows, and a warning.
 
         Files (the folder is created if needed; each file is written to a temporary file \
         and renamed into place, other files in the folder are left alone):
@@ -147,8 +148,14 @@ struct RosterCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !allCounties { for url in written { print(url.path) } }
+        for job in jobs {
+            for input in job.inputs where input.rows.isEmpty {
+                Terminal.error(zh ? "注意：\(input.countyName)\(input.kindName)第\(input.classNumber)期（\(input.sessionID)）没有分配学员，签到表只有表头。"
+                                  : "Note: \(input.countyName) \(input.kindName) class \(input.classNumber) (\(input.sessionID)) has nobody assigned; its sheet has only the header.")
+            }
+        }
         let classes = jobs.reduce(0) { $0 + $1.inputs.count }
-        let people = jobs.reduce(0) { $0 + $1.inputs.reduce(0) { $0 + $1.rows.filter { !$0.name.isEmpty }.count } }
+        let people = jobs.reduce(0) { $0 + $1.inputs.reduce(0) { $0 + $1.rows.count } }
         let files = written.count
         let what = format == .pdf ? "PDF" : "CSV"
         print(zh ? "已写出 \(files) 个 \(what) 文件：\(counties.count) 个县区，\(classes) 期培训，\(people) 名学员 → \(outURL.path)"
@@ -163,8 +170,6 @@ struct RosterCommand: ParsableCommand {
 /// The sign-in sheets of a plan: who sits in which class, in print order,
 /// and each class's number within its county and kind.
 struct RosterBook {
-    static let blankRowsForEmptyClass = 10
-
     let scenario: Scenario
     let plan: Plan
     let sorter: NameSorter
@@ -219,13 +224,8 @@ struct RosterBook {
             let sorted = sorter.sorted(people, name: \.name, pinyin: \.pinyin)
             let year = session.dates.first.map { "\($0.year)年" } ?? ""
             let headline = title ?? "\(county.name)\(year)\(kinds[session.kind] ?? session.kind)学员签到表"
-            var input = RosterInput(session: session, scenario: scenario, attendees: sorted,
-                                    classNumber: numbers[session.id] ?? 0, title: headline, unmasked: unmasked)
-            if input.rows.isEmpty {
-                input.rows = Array(repeating: RosterRow(name: "", gender: "", idNumber: "", phone: "", township: "", project: ""),
-                                   count: Self.blankRowsForEmptyClass)
-            }
-            sheets.append(input)
+            sheets.append(RosterInput(session: session, scenario: scenario, attendees: sorted,
+                                      classNumber: numbers[session.id] ?? 0, title: headline, unmasked: unmasked))
         }
         guard missing.isEmpty else { throw RosterProblem.unknownAttendees(missing) }
         return sheets

@@ -257,6 +257,25 @@ struct RosterCommandTests {
         #expect(run.stderr.contains("no assignments.csv"), "\(run.stderr)")
     }
 
+    @Test func aClassWithNobodyAssignedStillGetsItsSheetAndAWarning() throws {
+        let f = try DemoPlan.get()
+        let tmp = try TemporaryFolder()
+        let plan = try tmp.copy(f.plan, as: "plan")
+        let session = try #require(DemoPlan.tangheClasses(f).first).id
+        let file = plan.appendingPathComponent("assignments.csv")
+        // Split on Characters: CSV.render ends lines with CRLF, one Character.
+        let kept = try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline).filter { !$0.hasPrefix(session + ",") }
+        #expect(kept.count > 1)
+        try kept.joined(separator: "\r\n").write(to: file, atomically: true, encoding: .utf8)
+        let out = tmp.url.appendingPathComponent("out")
+        let run = try xiangxing("roster", f.scenario.path, plan.path, "--county", "唐河县", "--out", out.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("（\(session)）没有分配学员"), "\(run.stderr)")
+        let printed = try printedClasses(out.appendingPathComponent("签到表-唐河县.pdf"))
+        #expect(printed[session] == nil)
+        #expect(try tool("pdftotext", [out.appendingPathComponent("签到表-唐河县.pdf").path, "-"]).contains("应到人数：0人"))
+    }
+
     @Test func allCountiesWritesOneFolderPerCountyWithClasses() throws {
         let f = try DemoPlan.get()
         let tmp = try TemporaryFolder()
