@@ -9,7 +9,7 @@ struct Xiangxing: ParsableCommand {
             Validate.self, PlanCommand.self, Check.self,
             ImportCommand.self, Unavailable.self, TrainerCalendar.self, CloseVenue.self, AddDemand.self, RemoveDemand.self,
             AddAttendees.self, Withdraw.self, Pin.self, Unpin.self, ReplanCommand.self, Diff.self, Export.self, Explain.self, Status.self,
-            ItineraryCommand.self, Generate.self, Bench.self,
+            RosterCommand.self, ItineraryCommand.self, TourSheetCommand.self, Generate.self, Bench.self,
         ]
     )
 }

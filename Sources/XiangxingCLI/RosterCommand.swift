@@ -1,0 +1,349 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+import XiangxingCore
+import XiangxingIO
+import XiangxingNames
+import XiangxingPrint
+
+/// How names are ordered on a sign-in sheet.
+enum RosterOrder: String, ExpressibleByArgument, CaseIterable {
+    /// 按姓氏拼音 (单 under S, 曾 under Z).
+    case pinyin
+    /// 姓名笔画: every character counts as written.
+    case stroke
+    /// 姓氏笔画: a one-character given name counts as a blank, so 田富 comes before 田大利.
+    case surnameStroke = "surname-stroke"
+
+    var nameOrder: NameOrder {
+        switch self {
+        case .pinyin: .pinyin
+        case .stroke: .stroke(.fullName)
+        case .surnameStroke: .stroke(.surnameOnly)
+        }
+    }
+}
+
+enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
+    case pdf, csv
+}
+
+struct RosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster",
+        abstract: "Print the sign-in sheets (签到表) of a county's classes, as PDF or CSV.",
+        discussion: """
+        One A4 sheet per class of the plan in the county: title, county, course kind and \
+        class number, venue and address, dates in Chinese with the weekday, trainers; then \
+        序号 姓名 性别 身份证号 联系电话 乡镇 创业项目 and one signature column per class day. \
+        The table header is repeated on every page, each page says 第N页 共M页.
+
+        The people of a class are the plan's assignments.csv joined with the scenario's \
+        attendees.csv (by resident ID, for the class's county and kind). ID and phone \
+        numbers are masked (411328********1234, 138****5678) unless --unmasked is given.
+
+        期次 (class number): the county's classes of one kind are numbered by date, 第1期 \
+        being the earliest; the plan's session id (D07-1) is printed beside it so a sheet \
+        can always be matched to plan.csv. A class with nobody assigned (possible only when \
+        the plan and the scenario disagree) still gets its sheet, with the header and no \
+        rows, and a warning.
+
+        Files (the folder is created if needed; each file is written to a temporary file \
+        and renamed into place, other files in the folder are left alone):
+          pdf: 签到表-唐河县.pdf — every class of the county, in date order, each starting \
+               on a new page and counting its own pages;
+          csv: 签到表-唐河县-创业意识培训-第1期-D07-1.csv — one per class, UTF-8 with BOM \
+               (Excel and WPS open it as Chinese), the same columns and Chinese headers.
+        With --all-counties, one subfolder per county (唐河县/…), skipping counties without classes.
+
+        Examples:
+          xiangxing roster scenarios/nanyang-2019 plan-out --county 唐河县 --out 签到表
+          xiangxing roster scenarios/nanyang-2019 plan-out --county 411328 --order stroke --format csv --out 签到表
+          xiangxing roster scenarios/nanyang-2019 plan-out --all-counties --out 签到表
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Argument(help: "The plan folder (plan.csv, assignments.csv, summary.json) written by `xiangxing plan`.")
+    var plan: String
+
+    @Option(help: "County: its code (411328) or name (唐河县). Required unless --all-counties.")
+    var county: String?
+
+    @Flag(help: "Print every county that has classes, one subfolder per county.")
+    var allCounties = false
+
+    @Option(help: """
+        Name order: pinyin (按姓氏拼音, default; 单 Shàn under S), stroke (姓名笔画), \
+        or surname-stroke (姓氏笔画: a one-character given name before any two-character one).
+        """)
+    var order: RosterOrder = .pinyin
+
+    @Option(help: "pdf (default: one file per county) or csv (one file per class).")
+    var format: RosterFormat = .pdf
+
+    @Option(help: "Folder to write into (created if missing).")
+    var out: String
+
+    @Option(help: "Headline of each sheet (default: 唐河县2019年创业意识培训学员签到表).")
+    var title: String?
+
+    @Flag(help: "Print resident ID and phone numbers in full (for the office's own file copy only).")
+    var unmasked = false
+
+    func validate() throws {
+        if allCounties, county != nil {
+            throw ValidationError("Give either --county or --all-counties, not both.")
+        }
+        if !allCounties, county == nil {
+            throw ValidationError("Missing --county CODE|NAME (or --all-counties).")
+        }
+    }
+
+    func run() throws {
+        let zh = options.lang == .zh
+        let loaded = try options.load()
+        let plan = try PlanArgument.read(self.plan, language: options.lang)
+        let scenario = loaded.scenario
+        let book: RosterBook
+        do {
+            book = try RosterBook(scenario: scenario, plan: plan, order: order.nameOrder, title: title, unmasked: unmasked)
+        } catch let problem as RosterProblem {
+            Terminal.error(problem.message(options.lang))
+            throw ExitCode(1)
+        }
+
+        let counties: [County]
+        if allCounties {
+            counties = scenario.counties.filter { !book.sessions(in: $0.code).isEmpty }
+        } else {
+            guard let found = CountyArgument.find(county!, in: scenario) else {
+                Terminal.error(CountyArgument.unknown(county!, in: scenario, language: options.lang))
+                throw ExitCode(1)
+            }
+            guard !book.sessions(in: found.code).isEmpty else {
+                Terminal.error(zh ? "计划中\(found.name)（\(found.code)）没有培训班，未写出任何文件。"
+                                  : "The plan has no classes in \(found.name) (\(found.code)); nothing was written.")
+                throw ExitCode(1)
+            }
+            counties = [found]
+        }
+
+        let outURL = URL(fileURLWithPath: out)
+        var jobs: [RosterFiles.Job] = []
+        do {
+            for county in counties {
+                let folder = allCounties ? outURL.appendingPathComponent(FileName.safe(county.name)) : outURL
+                jobs.append(RosterFiles.Job(county: county, inputs: try book.rosters(of: county), folder: folder))
+            }
+        } catch let problem as RosterProblem {
+            Terminal.error(problem.message(options.lang))
+            throw ExitCode(1)
+        }
+        let written: [URL]
+        do {
+            written = try RosterFiles.write(jobs, format: format)
+        } catch let problem as PrintError {
+            Terminal.error(problem.description)
+            throw ExitCode(1)
+        }
+        if !allCounties { for url in written { print(url.path) } }
+        for job in jobs {
+            for input in job.inputs where input.rows.isEmpty {
+                Terminal.error(zh ? "注意：\(input.countyName)\(input.kindName)第\(input.classNumber)期（\(input.sessionID)）没有分配学员，签到表只有表头。"
+                                  : "Note: \(input.countyName) \(input.kindName) class \(input.classNumber) (\(input.sessionID)) has nobody assigned; its sheet has only the header.")
+            }
+        }
+        let classes = jobs.reduce(0) { $0 + $1.inputs.count }
+        let people = jobs.reduce(0) { $0 + $1.inputs.reduce(0) { $0 + $1.rows.count } }
+        let files = written.count
+        let what = format == .pdf ? "PDF" : "CSV"
+        print(zh ? "已写出 \(files) 个 \(what) 文件：\(counties.count) 个县区，\(classes) 期培训，\(people) 名学员 → \(outURL.path)"
+                 : "Wrote \(files) \(what) file(s): \(counties.count) count(ies), \(classes) classes, \(people) attendees → \(outURL.path)")
+        if unmasked {
+            Terminal.error(zh ? "注意：已打印完整身份证号和联系电话，仅供存档，请勿张贴或外传。"
+                              : "Note: full ID and phone numbers were printed; keep these sheets on file, do not post or pass them on.")
+        }
+    }
+}
+
+/// The sign-in sheets of a plan: who sits in which class, in print order,
+/// and each class's number within its county and kind.
+struct RosterBook {
+    let scenario: Scenario
+    let plan: Plan
+    let sorter: NameSorter
+    let title: String?
+    let unmasked: Bool
+    /// Resident ID → enrolments (one per kind at most).
+    private let enrolments: [String: [Attendee]]
+    private let assignments: [String: [String]]
+
+    init(scenario: Scenario, plan: Plan, order: NameOrder, title: String?, unmasked: Bool) throws {
+        guard let assignments = plan.assignments else { throw RosterProblem.noAssignments(scenarioHasAttendees: scenario.attendees != nil) }
+        self.scenario = scenario; self.plan = plan; self.title = title; self.unmasked = unmasked
+        self.assignments = assignments
+        sorter = NameSorter(order: order)
+        var enrolments: [String: [Attendee]] = [:]
+        for a in scenario.attendees ?? [] { enrolments[a.idNumber, default: []].append(a) }
+        self.enrolments = enrolments
+    }
+
+    /// The county's training classes in date order.
+    func sessions(in county: String) -> [Session] {
+        plan.sessions.filter { $0.type == .trainingClass && $0.county == county }
+            .sorted { ($0.dates.first ?? Day(ordinal: 0), $0.id) < ($1.dates.first ?? Day(ordinal: 0), $1.id) }
+    }
+
+    /// 期次: the county's classes of one kind numbered by first date (ties by
+    /// session id), 1 for the earliest.
+    func classNumbers(in county: String) -> [String: Int] {
+        var next: [String: Int] = [:], numbers: [String: Int] = [:]
+        for session in sessions(in: county) {
+            next[session.kind, default: 0] += 1
+            numbers[session.id] = next[session.kind]
+        }
+        return numbers
+    }
+
+    /// One sheet per class of the county, in date order.
+    func rosters(of county: County) throws -> [RosterInput] {
+        let numbers = classNumbers(in: county.code)
+        let kinds = Dictionary(scenario.kinds.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var missing: [(session: String, id: String)] = []
+        var sheets: [RosterInput] = []
+        for session in sessions(in: county.code) {
+            var people: [Attendee] = []
+            for id in assignments[session.id] ?? [] {
+                if let person = enrolments[id]?.first(where: { $0.kind == session.kind && $0.county == session.county }) {
+                    people.append(person)
+                } else {
+                    missing.append((session.id, id))
+                }
+            }
+            let sorted = sorter.sorted(people, name: \.name, pinyin: \.pinyin)
+            let year = session.dates.first.map { "\($0.year)年" } ?? ""
+            let headline = title ?? "\(county.name)\(year)\(kinds[session.kind] ?? session.kind)学员签到表"
+            sheets.append(RosterInput(session: session, scenario: scenario, attendees: sorted,
+                                      classNumber: numbers[session.id] ?? 0, title: headline, unmasked: unmasked))
+        }
+        guard missing.isEmpty else { throw RosterProblem.unknownAttendees(missing) }
+        return sheets
+    }
+}
+
+/// What stops a roster, with what to do about it.
+enum RosterProblem: Error {
+    case noAssignments(scenarioHasAttendees: Bool)
+    /// Assigned resident IDs with no enrolment of the class's county and kind.
+    case unknownAttendees([(session: String, id: String)])
+
+    func message(_ language: Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .noAssignments(let hasAttendees):
+            if hasAttendees {
+                return zh ? "计划文件夹中没有 assignments.csv，不知道每期有哪些学员。请用 xiangxing plan 重新排课（会写出 assignments.csv）。"
+                          : "The plan folder has no assignments.csv, so who sits in which class is unknown. Run `xiangxing plan` again (it writes assignments.csv)."
+            }
+            return zh ? "计划文件夹中没有 assignments.csv：场景没有 attendees.csv，排课时没有分配学员。请在场景中加入 attendees.csv 后重新运行 xiangxing plan。"
+                      : "The plan folder has no assignments.csv: the scenario has no attendees.csv, so no one was assigned. Add attendees.csv to the scenario and run `xiangxing plan` again."
+        case .unknownAttendees(let list):
+            var lines = list.prefix(10).map { item in
+                zh ? "assignments.csv：场次 \(item.session) 的学员 \(ResidentID.masked(item.id)) 不在 attendees.csv 中（本县区、本课程类别）"
+                   : "assignments.csv: session \(item.session): attendee \(ResidentID.masked(item.id)) is not in attendees.csv for its county and kind"
+            }
+            if list.count > 10 { lines.append(zh ? "……共 \(list.count) 人" : "… \(list.count) in all") }
+            lines.append(zh ? "计划与场景不一致，未写出任何文件。请用 xiangxing check 检查，或重新排课。"
+                            : "The plan does not match the scenario; nothing was written. Run `xiangxing check`, or plan again.")
+            return lines.joined(separator: "\n")
+        }
+    }
+}
+
+/// Writing the sheets in the chosen format; returns the files written.
+enum RosterFiles {
+    /// One county's sheets and the folder they go to.
+    struct Job: Sendable {
+        let county: County
+        let inputs: [RosterInput]
+        let folder: URL
+    }
+
+    /// Writes the counties side by side (each on its own thread with its own
+    /// Cairo surface and Pango layout; the machine's cores share the work),
+    /// then reports the first error in county order, if any.
+    static func write(_ jobs: [Job], format: RosterFormat) throws -> [URL] {
+        let results = Mutex<[Int: Result<[URL], any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let job = jobs[i]
+            let result = Result {
+                try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
+                return try write(job.inputs, county: job.county, format: format, to: job.folder)
+            }
+            results.withLock { $0[i] = result }
+        }
+        let all = results.withLock { $0 }
+        return try jobs.indices.flatMap { try all[$0]!.get() }
+    }
+
+    static func write(_ inputs: [RosterInput], county: County, format: RosterFormat, to folder: URL) throws -> [URL] {
+        switch format {
+        case .pdf:
+            let url = folder.appendingPathComponent(pdfName(county))
+            try RosterPDF.write(inputs, to: url)
+            return [url]
+        case .csv:
+            return try inputs.map { input in
+                let url = folder.appendingPathComponent(csvName(county, input))
+                try RosterCSV.write(input, to: url)
+                return url
+            }
+        }
+    }
+
+    /// 签到表-唐河县.pdf
+    static func pdfName(_ county: County) -> String { FileName.safe("签到表-\(county.name)") + ".pdf" }
+
+    /// 签到表-唐河县-创业意识培训-第1期-D07-1.csv
+    static func csvName(_ county: County, _ input: RosterInput) -> String {
+        FileName.safe("签到表-\(county.name)-\(input.kindName)-第\(input.classNumber)期-\(input.sessionID)") + ".csv"
+    }
+}
+
+/// File names from data: no path separators or control characters.
+enum FileName {
+    static func safe(_ text: String) -> String {
+        let cleaned = String(text.unicodeScalars.map { scalar -> Character in
+            "/\\:*?\"<>|".unicodeScalars.contains(scalar) || scalar.value < 0x20 ? "_" : Character(scalar)
+        })
+        return cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned
+    }
+}
+
+/// A county given on the command line by code or by name.
+enum CountyArgument {
+    static func find(_ text: String, in scenario: Scenario) -> County? {
+        let key = text.trimmingCharacters(in: .whitespaces)
+        return scenario.counties.first { $0.code == key } ?? scenario.counties.first { $0.name == key }
+    }
+
+    static func unknown(_ text: String, in scenario: Scenario, language: Language) -> String {
+        let list = scenario.counties.map { "  \($0.code)  \($0.name)" }.joined(separator: "\n")
+        return language == .zh
+            ? "未知县区“\(text)”。可用的县区（代码或名称均可）：\n\(list)"
+            : "Unknown county \"\(text)\". Valid counties (code or name):\n\(list)"
+    }
+}
+
+/// The PLAN argument: a plan folder, read or reported.
+enum PlanArgument {
+    static func read(_ path: String, language: Language) throws -> Plan {
+        switch PlanFolder.read(URL(fileURLWithPath: path)) {
+        case .success(let (plan, _)): return plan
+        case .failure(let all):
+            Terminal.reportProblems(all.problems, language: language)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import XiangxingCore
+import XiangxingIO
+import XiangxingPrint
+
+struct TourSheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toursheet",
+        abstract: "Print a tour sheet (行程单) for every team of a mentoring tour, as PDF.",
+        discussion: """
+        One PDF per tour (行程单-XCX-2019-09.pdf); each team starts on a new page and \
+        counts its own pages (第N页 共M页). A team's sheet shows its trainers (home county, \
+        phone, own road km from home round the stops and back), then its stops in date \
+        order: dates with the weekday, county, venue and address, 帮扶人次, road km and \
+        minutes from the previous stop (travel.csv, else the contract's estimate), a box \
+        for the host county's stamp, and a 合计 row (stops, days, mentees, km); then a \
+        line for the team leader's signature. Each file is written to a temporary file \
+        and renamed into place.
+
+        Examples:
+          xiangxing toursheet scenarios/nanyang-2019 plan-out --out 行程单
+          xiangxing toursheet scenarios/nanyang-2019 plan-out --tour XCX-2019-09 --out 行程单
+        """)
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Argument(help: "The plan folder written by `xiangxing plan`.")
+    var plan: String
+
+    @Option(help: "Only this tour (its id in tours.csv, e.g. XCX-2019-09); default every tour of the plan.")
+    var tour: String?
+
+    @Option(help: "Folder to write into (created if missing).")
+    var out: String
+
+    func run() throws {
+        let zh = options.lang == .zh
+        let loaded = try options.load()
+        let scenario = loaded.scenario
+        let plan = try PlanArgument.read(self.plan, language: options.lang)
+        var tours = scenario.tours
+        if let wanted = tour {
+            tours = tours.filter { $0.id == wanted }
+            if tours.isEmpty {
+                let list = scenario.tours.map { "  \($0.id)  \($0.name)" }.joined(separator: "\n")
+                Terminal.error(zh ? "未知乡村行“\(wanted)”。tours.csv 中有：\n\(list)"
+                                  : "Unknown tour \"\(wanted)\". tours.csv has:\n\(list)")
+                throw ExitCode(1)
+            }
+        }
+        let roads = RoadNetwork(scenario: scenario)
+        let outURL = URL(fileURLWithPath: out)
+        var written = 0
+        do {
+            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
+            for t in tours {
+                let teams = Set(plan.sessions.filter { $0.type == .tourStop && $0.ref == t.id }.compactMap(\.team)).sorted()
+                guard !teams.isEmpty else {
+                    Terminal.error(zh ? "\(t.name)（\(t.id)）在计划中没有站点，未生成行程单。"
+                                      : "\(t.name) (\(t.id)) has no stops in the plan; no tour sheet.")
+                    continue
+                }
+                let inputs = teams.map { TourSheetInput(tour: t, team: $0, sessions: plan.sessions, scenario: scenario, roads: roads) }
+                let url = outURL.appendingPathComponent(FileName.safe("行程单-\(t.id)") + ".pdf")
+                try TourSheetPDF.write(inputs, to: url)
+                written += 1
+                let stops = inputs.reduce(0) { $0 + $1.stops.count }, mentees = inputs.reduce(0) { $0 + $1.totalMentees }
+                print(zh ? "\(url.path)：\(t.name)，\(teams.count) 个小组，\(stops) 站，帮扶 \(mentees) 人次"
+                         : "\(url.path): \(t.name), \(teams.count) teams, \(stops) stops, \(mentees) mentees")
+            }
+        } catch let problem as PrintError {
+            Terminal.error(problem.description)
+            throw ExitCode(1)
+        }
+        guard written > 0 else {
+            Terminal.error(zh ? "计划中没有乡村行站点，未写出任何文件。" : "The plan has no tour stops; nothing was written.")
+            throw ExitCode(1)
+        }
+    }
+}

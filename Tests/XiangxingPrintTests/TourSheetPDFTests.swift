@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import XiangxingCore
+import XiangxingIO
+import XiangxingPrint
+
+/// The demo scenario and its plan (seed 1), made once for the tour-sheet tests.
+enum PlannedDemo {
+    struct Planned: Sendable {
+        let scenario: Scenario
+        let sessions: [Session]
+    }
+
+    static let planned: Planned? = {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        guard case .success(let loaded) = ScenarioReader.read(folder: dir.appendingPathComponent("scenarios/nanyang-2019")) else {
+            return nil
+        }
+        let result = Planner(index: ScenarioIndex(loaded.scenario)).run(PlannerOptions(seed: 1))
+        return Planned(scenario: loaded.scenario, sessions: result.sessions)
+    }()
+
+    static func get() throws -> Planned { try #require(planned, "the demo scenario did not read") }
+}
+
+@Suite struct TourSheetPDFTests {
+    /// The September tour's team with the most stops.
+    static func busiestTeam(_ p: PlannedDemo.Planned) throws -> TourSheetInput {
+        let tour = try #require(p.scenario.tours.first { $0.id == "XCX-2019-09" })
+        let teams = Set(p.sessions.filter { $0.ref == tour.id }.compactMap(\.team))
+        return teams.map { TourSheetInput(tour: tour, team: $0, sessions: p.sessions, scenario: p.scenario) }
+            .max { ($0.stops.count, -$0.team) < ($1.stops.count, -$1.team) }!
+    }
+
+    @Test func aTeamSheetShowsTrainersStopsInDateOrderAndTotals() throws {
+        let p = try PlannedDemo.get()
+        let input = try Self.busiestTeam(p)
+        let own = p.sessions.filter { $0.ref == "XCX-2019-09" && $0.team == input.team }.sorted { $0.dates[0] < $1.dates[0] }
+        #expect(input.stops.map(\.sessionID) == own.map(\.id))
+        #expect(input.totalMentees == own.reduce(0) { $0 + $1.attendees })
+        #expect(input.totalDays == own.reduce(0) { $0 + $1.dates.count })
+
+        try Fixtures.inFolder { dir in
+            let url = dir.appendingPathComponent("行程单.pdf")
+            try TourSheetPDF.write([input], to: url)
+            let pages = try Fixtures.pages(of: url)
+            let text = pages.joined()
+            #expect(text.contains("2019年创业讲师乡村行 第\(input.team)组 行程单"))
+            for trainer in own[0].trainers {
+                let name = try #require(p.scenario.trainers.first { $0.id == trainer }?.name)
+                #expect(text.contains(name), "trainer \(name)")
+            }
+            // County names of the stops table, in date order.
+            let table = try #require(text.range(of: "二、行程安排")).upperBound
+            var cursor = table
+            for stop in input.stops {
+                let short = String(stop.countyName.prefix(4))  // a long name wraps inside its cell
+                let found = try #require(text.range(of: short, range: cursor..<text.endIndex), "\(stop.countyName) after the previous stop")
+                cursor = found.upperBound
+            }
+            let totals = try #require(text.split(separator: "\n").first { $0.contains("合计") })
+            #expect(totals.contains(String(input.totalMentees)), "\(totals)")
+            #expect(totals.contains("共\(input.stops.count)站，\(input.totalDays)天"))
+            #expect(totals.contains(String(format: "%.0f公里", input.routeKm)))
+            #expect(text.contains("首站"))
+            #expect(text.contains("小组负责人（签字）"))
+            #expect(pages.count == 1 && text.contains("第1页 共1页"))
+            #expect(!text.contains("\u{FFFD}"))
+        }
+    }
+
+    @Test func roadsAreTheRoadNetworksBetweenConsecutiveStopsAndRoundTripsIncludeHome() throws {
+        let p = try PlannedDemo.get()
+        let input = try Self.busiestTeam(p)
+        let roads = RoadNetwork(scenario: p.scenario)
+        let own = p.sessions.filter { $0.ref == "XCX-2019-09" && $0.team == input.team }.sorted { $0.dates[0] < $1.dates[0] }
+        #expect(input.stops.first?.fromPrevious == nil)
+        for (stop, (a, b)) in zip(input.stops.dropFirst(), zip(own, own.dropFirst())) {
+            #expect(stop.fromPrevious?.km == roads.km(a.county, b.county))
+            #expect(stop.fromPrevious?.minutes == roads.minutes(a.county, b.county))
+        }
+        for (member, id) in zip(input.members, own[0].trainers) {
+            let home = try #require(p.scenario.trainers.first { $0.id == id }).homeCounty
+            let expected = roads.km(home, own.first!.county) + input.routeKm + roads.km(own.last!.county, home)
+            #expect(abs(member.roundTripKm - expected) < 1e-6)
+        }
+    }
+
+    @Test func aLongTourRunsOverPagesRepeatingTheTitleAndTableHeader() throws {
+        let stops = (0..<30).map { i in
+            TourSheetStop(sessionID: "T@\(i)", dates: Fixtures.weekdays(2 + i % 2).map { $0.advanced(by: 7 * i) },
+                          countyName: ["唐河县", "南阳高新技术产业开发区", "桐柏县"][i % 3],
+                          venueName: "第\(i + 1)站便民服务中心会议室", venueAddress: "河南省南阳市某县某镇中心街\(i + 1)号",
+                          mentees: 100 + i, fromPrevious: i == 0 ? nil : .init(km: 40 + Double(i), minutes: 50 + Double(i)))
+        }
+        let input = TourSheetInput(title: "2019年创业讲师乡村行 第3组 行程单", tourID: "T", tourName: "2019年创业讲师乡村行", team: 3,
+                                   members: [TourSheetMember(name: "王建国", homeCountyName: "唐河县", phone: "13800000000", roundTripKm: 1234)],
+                                   stops: stops)
+        try Fixtures.inFolder { dir in
+            let url = dir.appendingPathComponent("long.pdf")
+            try TourSheetPDF.write([input, input], to: url)
+            let pages = try Fixtures.pages(of: url)
+            #expect(pages.count >= 4 && pages.count % 2 == 0)
+            let perTeam = pages.count / 2
+            for (i, page) in pages.enumerated() {
+                let n = i % perTeam + 1
+                #expect(page.contains("第\(n)页 共\(perTeam)页"), "page \(i + 1)")
+                #expect(page.contains("场地及地址"), "table header on page \(i + 1)")
+                #expect(page.contains(n == 1 ? "第3组 行程单" : "第3组 行程单（续）"))
+            }
+            #expect(pages[perTeam - 1].contains("合计"))
+            #expect(pages[perTeam - 1].contains(String((0..<30).reduce(0) { $0 + 100 + $1 })))
+            #expect(pages[perTeam - 1].contains("小组负责人（签字）"))
+        }
+    }
+}
