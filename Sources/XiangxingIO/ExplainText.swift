@@ -26,10 +26,10 @@ public struct ExplainText: Sendable {
         let venue = index.venues[s.venue].map { "\($0.name)（\($0.seats) 座）" } ?? s.venue
         lines.append(t("\(s.id)：\(county(s.county)) \(kind)，\(span(s.dates))，\(venue)，讲师 \(s.trainers.map(trainer).joined(separator: "、"))",
                        "\(s.id): \(county(s.county)) \(s.kind), \(span(s.dates)), \(venue), trainers \(s.trainers.map(trainer).joined(separator: ", "))"))
-        lines.append(t("讲师：", "Trainers:"))
+        lines.append(t("讲师（按离家远近挑选有资质且有空的）：", "Trainers (the nearest qualified ones who are free):"))
         for tr in s.trainers {
             let km = p.trainerKm[tr] ?? 0
-            lines.append(t("  \(trainer(tr)) 往返 \(Int(km.rounded())) 公里", "  \(trainer(tr)) \(Int(km.rounded())) km round trip"))
+            lines.append(t("  \(trainer(tr)) 家到本县往返 \(Int(km.rounded())) 公里", "  \(trainer(tr)) \(Int(km.rounded())) km home to county and back"))
         }
         if p.nearer.isEmpty {
             lines.append(t("  没有更近且有资质的讲师。", "  No nearer qualified trainer exists."))
@@ -41,7 +41,11 @@ public struct ExplainText: Sendable {
             }
         }
         lines.append(t("日期：窗口内其他可用的连续教学日及其冲突（前 8 项）：", "Dates: other runs of teaching days in the window and what they break (first 8):"))
-        if p.otherDates.isEmpty { lines.append(t("  同样可行的日期都不更省路程。", "  Other feasible dates cost no less.")) }
+        if p.equallyGood > 0 {
+            lines.append(t("  另有 \(p.equallyGood) 组日期讲师和场地也都空闲、路程相同；同样好的日期按随机种子分散选取，避免各期扎堆。",
+                           "  \(p.equallyGood) other runs have the same trainers and a venue free at the same km; among equals the seed spreads classes out."))
+        }
+        if p.otherDates.isEmpty && p.equallyGood == 0 { lines.append(t("  窗口内没有其他可用的连续教学日。", "  The window has no other run of teaching days.")) }
         for o in p.otherDates.prefix(8) {
             switch o.breach {
             case .noVenue: lines.append(t("  \(span(o.dates))：场地均被占用（规则5）", "  \(span(o.dates)): every venue taken (rule 5)"))

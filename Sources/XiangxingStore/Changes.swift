@@ -20,8 +20,8 @@ extension PlanStore {
             let name = try trainerName(trainer, sid, db)
             let n = from.distance(to: through) + 1
             let event = try record(.trainerUnavailable, subject: trainer,
-                                   Bilingual(zh: "讲师 \(name)（\(trainer)）\(from)..\(through) 不可用（\(n) 天）：\(reason)",
-                                             en: "trainer \(name) (\(trainer)) unavailable \(from)..\(through) (\(n) days): \(reason)"),
+                                   Bilingual(zh: "讲师 \(name)（\(trainer)）\(from)..\(through) 不可用（\(n) 天）\(reason.isEmpty ? "" : "：" + reason)",
+                                             en: "trainer \(name) (\(trainer)) unavailable \(from)..\(through) (\(n) days)\(reason.isEmpty ? "" : ": " + reason)"),
                                    by: who, at: now(), scenario: sid, db)
             try ScenarioTables.insertBlocked(trainer: trainer, days: Set(from...through), source: "change", event: event.id,
                                              scenario: sid, db)
@@ -62,8 +62,8 @@ extension PlanStore {
                                                  arguments: [sid, venue]) else { throw StoreError.unknownVenue(venue) }
             let n = from.distance(to: through) + 1
             let event = try record(.venueClosed, subject: venue,
-                                   Bilingual(zh: "场地 \(name)（\(venue)）\(from)..\(through) 关闭（\(n) 天）：\(reason)",
-                                             en: "venue \(name) (\(venue)) closed \(from)..\(through) (\(n) days): \(reason)"),
+                                   Bilingual(zh: "场地 \(name)（\(venue)）\(from)..\(through) 关闭（\(n) 天）\(reason.isEmpty ? "" : "：" + reason)",
+                                             en: "venue \(name) (\(venue)) closed \(from)..\(through) (\(n) days)\(reason.isEmpty ? "" : ": " + reason)"),
                                    by: who, at: now(), scenario: sid, db)
             try ScenarioTables.insertBlocked(venue: venue, days: Set(from...through), source: "change", event: event.id,
                                              scenario: sid, db)

@@ -76,8 +76,8 @@ extension PlanStore {
                 """)
             for (what, value) in values { try upsert.execute(arguments: [session, what.rawValue, value, at, who, reason]) }
             return try record(.pinned, subject: session,
-                              Bilingual(zh: "固定场次 \(session) 的\(zh.joined(separator: "、"))：\(reason)",
-                                        en: "pinned \(en.joined(separator: ", ")) of session \(session): \(reason)"),
+                              Bilingual(zh: "固定场次 \(session) 的\(zh.joined(separator: "、"))\(reason.isEmpty ? "" : "：" + reason)",
+                                        en: "pinned \(en.joined(separator: ", ")) of session \(session)\(reason.isEmpty ? "" : ": " + reason)"),
                               by: who, at: at, scenario: sid, db)
         }
     }

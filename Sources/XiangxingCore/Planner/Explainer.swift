@@ -35,6 +35,9 @@ public struct Explainer: Sendable {
         public var nearer: [Alternative]
         /// Earlier and later runs of teaching days in the window, and why not.
         public var otherDates: [OtherDates]
+        /// Other runs where the same trainers and a venue are free too:
+        /// equally good, the planner spread classes over them by seed.
+        public var equallyGood: Int
         /// Venues of the county not chosen, and why (too small, or taken).
         public var otherVenues: [(venue: String, seats: Int, taken: Bool)]
 
@@ -78,6 +81,7 @@ public struct Explainer: Sendable {
         }
         nearer.sort { ($0.km, $0.trainer) < ($1.km, $1.trainer) }
         var other: [OtherDates] = []
+        var equallyGood = 0
         if let kind = x.kinds[kindCode], let window = x.window(of: s) {
             let days = x.requiredDays(of: s) ?? s.dates.count
             let runs = Rules.allowedDateRuns(kind: kind, county: s.county, days: days, window: window, in: x)
@@ -90,6 +94,8 @@ public struct Explainer: Sendable {
                 }
                 if let t = ownTrainers.first(where: { b.obstacle($0, offsets: o, county: county) != nil }) {
                     other.append(OtherDates(dates: run, breach: .trainer(x.scenario.trainers[t].id, b.obstacle(t, offsets: o, county: county)!)))
+                } else {
+                    equallyGood += 1
                 }
             }
         }
@@ -97,7 +103,7 @@ public struct Explainer: Sendable {
         for (i, v) in x.scenario.venues.enumerated() where v.county == s.county && v.id != s.venue {
             venues.append((v.id, v.seats, !b.venueCanHost(i, offsets: offsets)))
         }
-        return Placed(session: s, trainerKm: trainerKm, nearer: Array(nearer.prefix(5)), otherDates: other,
+        return Placed(session: s, trainerKm: trainerKm, nearer: Array(nearer.prefix(5)), otherDates: other, equallyGood: equallyGood,
                       otherVenues: venues.map { (venue: $0.0, seats: $0.1, taken: $0.2) })
     }
 
@@ -146,13 +152,13 @@ public struct Explainer: Sendable {
     /// that reaches a run of teaching days the period allows.
     private func widen(_ u: UnscheduledDiagnosis, days: Int, weekends: Bool) -> Remedy? {
         let seq = index.calendar.teachingDays(weekends: weekends, county: u.county)
-        // The run ending on the first teaching day after the window.
-        if let p = seq.firstIndex(where: { $0 > u.window.upperBound }), p - days + 1 >= 0 {
-            return .widenWindow(earliest: nil, latest: seq[p])
+        // The first run starting inside the window: move the end to where it ends.
+        if let p = seq.firstIndex(where: { $0 >= u.window.lowerBound }), p + days - 1 < seq.count, seq[p + days - 1] > u.window.upperBound {
+            return .widenWindow(earliest: nil, latest: seq[p + days - 1])
         }
-        // Or the one starting on the last teaching day before it.
-        if let p = seq.lastIndex(where: { $0 < u.window.lowerBound }), p + days - 1 < seq.count {
-            return .widenWindow(earliest: seq[p], latest: nil)
+        // Or the last run ending inside it: move the start to where it starts.
+        if let q = seq.lastIndex(where: { $0 <= u.window.upperBound }), q - days + 1 >= 0, seq[q - days + 1] < u.window.lowerBound {
+            return .widenWindow(earliest: seq[q - days + 1], latest: nil)
         }
         return nil
     }
