@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The office's loop through the real binary: import, plan, a trainer
+/// falls ill, re-plan, see who must be told, pin, export, explain.
+@Suite("The office's working loop (store commands)", .serialized)
+struct StoreCommandTests {
+    @Test("a trainer unavailable for three September days: replan moves only their sessions, diff names exactly who to tell")
+    func unavailableTrainerLoop() throws {
+        let tmp = try TemporaryFolder()
+        let db = tmp.url.appendingPathComponent("office.sqlite").path
+        let v1 = tmp.url.appendingPathComponent("v1").path, v2 = tmp.url.appendingPathComponent("v2").path
+        let demo = demoScenario("nanyang-2019").path
+        #expect(try xiangxing("import", demo, "--db", db).status == 0)
+        let planned = try xiangxing("plan", "--out", v1, "--db", db)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stdout.contains("已保存为第 1 版"))
+
+        // The busiest trainer in September, from the plan the office published.
+        let rows = try String(contentsOfFile: v1 + "/plan.csv", encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst()
+        var september: [String: [String]] = [:]
+        var sessionsOf: [String: [(String, [String], String, String)]] = [:]
+        for row in rows {
+            let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let dates = f[5].split(separator: ";").map(String.init)
+            for t in f[6].split(separator: ";").map(String.init) {
+                september[t, default: []] += dates.filter { $0.hasPrefix("2019-09") }
+                // (session, dates, county, tour team: "ref#team", empty for classes)
+                sessionsOf[t, default: []].append((f[0], dates, f[3], f[8].isEmpty ? "" : f[7] + "#" + f[8]))
+            }
+        }
+        let (trainer, days) = try #require(september.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) })
+        let off = Array(days.sorted().prefix(3))
+        #expect(try xiangxing("unavailable", "--trainer", trainer, "--from", off[0], "--to", off[2], "--reason", "病假", "--db", db).status == 0)
+        let replanned = try xiangxing("replan", "--out", v2, "--db", db)
+        #expect(replanned.status == 0, "\(replanned.stderr)")
+        #expect(replanned.stdout.contains("第 2 版（由第 1 版重排）"))
+        #expect(replanned.stdout.contains("代价："))
+
+        // The new plan keeps every rule, and the trainer is free on those days.
+        let checked = try xiangxing("check", demo, v2)
+        #expect(checked.status == 0, "\(checked.stdout)")
+
+        // diff names the trainer, and only counties whose sessions involved them on those
+        // days — plus the other stops of their tour team, which keeps one crew (rule 7).
+        let hit = sessionsOf[trainer, default: []].filter { !Set($0.1).isDisjoint(with: off) }
+        let teams = Set(hit.map(\.3).filter { !$0.isEmpty })
+        let affected = Set(hit.map(\.2)).union(sessionsOf[trainer, default: []].filter { teams.contains($0.3) }.map(\.2))
+        let diff = try xiangxing("diff", "1", "2", "--format", "csv", "--db", db)
+        #expect(diff.status == 0)
+        let lines = diff.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.contains { $0[0] == "trainer" && $0[1] == trainer })
+        let counties = Set(lines.filter { $0[0] == "county" }.map { $0[1] })
+        #expect(!counties.isEmpty && counties.isSubset(of: affected), "\(counties) vs \(affected)")
+
+        // status reports the new version against the old one.
+        let status = try xiangxing("status", "--db", db)
+        #expect(status.stdout.contains("第 2 版") && status.stdout.contains("与第 1 版相比"))
+    }
+
+    @Test("pins, export of any version, explain, and a bad change leaving the store untouched")
+    func pinsExportExplain() throws {
+        let tmp = try TemporaryFolder()
+        let db = tmp.url.appendingPathComponent("office.sqlite").path
+        let v1 = tmp.url.appendingPathComponent("v1").path
+        let demo = demoScenario("nanyang-2019").path
+        #expect(try xiangxing("plan", demo, "--out", v1, "--db", db).status == 0)
+
+        // Export gives version 1's folder back byte for byte.
+        let again = tmp.url.appendingPathComponent("again").path
+        #expect(try xiangxing("export", "--version", "1", "--out", again, "--db", db).status == 0)
+        for f in ["plan.csv", "assignments.csv", "unscheduled.csv", "summary.json", "waitlist.csv"] {
+            #expect(FileManager.default.contents(atPath: v1 + "/" + f) == FileManager.default.contents(atPath: again + "/" + f), "\(f)")
+        }
+
+        // An unknown trainer is refused with a message, and nothing is recorded.
+        let bad = try xiangxing("unavailable", "--trainer", "T999", "--from", "2019-09-02", "--to", "2019-09-03", "--db", db)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("T999"))
+        #expect(!(try xiangxing("status", "--db", db)).stdout.contains("之后记录的变动"))
+
+        // Pin a class's dates and trainers; re-plan keeps both.
+        let row = try #require(try String(contentsOfFile: v1 + "/plan.csv", encoding: .utf8).split(whereSeparator: \.isNewline).first { $0.hasPrefix("D001-2,") })
+        let f = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(try xiangxing("pin", "D001-2", "--dates", f[5], "--trainers", f[6], "--db", db).status == 0)
+        let v2 = tmp.url.appendingPathComponent("v2").path
+        #expect(try xiangxing("replan", "--out", v2, "--db", db).status == 0)
+        let after = try #require(try String(contentsOfFile: v2 + "/plan.csv", encoding: .utf8).split(whereSeparator: \.isNewline).first { $0.hasPrefix("D001-2,") })
+        let g = after.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(g[5] == f[5] && g[6] == f[6])
+
+        // explain says why the class sits where it is.
+        let why = try xiangxing("explain", "D001-2", "--db", db)
+        #expect(why.status == 0)
+        #expect(why.stdout.contains("D001-2") && why.stdout.contains("讲师"))
+        #expect(try xiangxing("explain", "NOPE-1", "--db", db).status == 1)
+    }
+
+    @Test("importing a broken scenario changes nothing in the store")
+    func brokenImportIsAllOrNothing() throws {
+        let tmp = try TemporaryFolder()
+        let db = tmp.url.appendingPathComponent("office.sqlite").path
+        #expect(try xiangxing("import", demoScenario("nanyang-2019").path, "--db", db).status == 0)
+        let broken = try tmp.copy(demoScenario("nanyang-2019"), as: "broken")
+        try edit(broken.appendingPathComponent("demand.csv"), line: 3, replacing: "411302", with: "411399")
+        let r = try xiangxing("import", broken.path, "--db", db)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("demand.csv:3: county"))
+        let status = try xiangxing("status", "--db", db)
+        #expect(status.status == 0)
+        // Still the good scenario: planning it works and schedules all 137.
+        let out = tmp.url.appendingPathComponent("v1").path
+        let planned = try xiangxing("plan", "--out", out, "--db", db)
+        #expect(planned.stdout.contains("已安排 137 项"))
+    }
+}
