@@ -60,40 +60,13 @@ struct PlanCommand: ParsableCommand {
         }
         let loaded = try ScenarioOptions.load(scenario!, lang)
         let index = ScenarioIndex(loaded.scenario)
-        let zh = lang == .zh
-        let result = Planner(index: index).run(planner) { p in
-            guard p.seconds >= 1 else { return }
-            Terminal.error(String(format: zh ? "  %5.1f 秒  %@  未安排 %d  讲师路程 %.0f 公里" : "  %5.1f s  %@  unscheduled %d  trainer km %.0f",
-                                  p.seconds, p.phase, p.unscheduled, p.km))
-        }
-        let words = UnscheduledText(index: index, language: lang)
-        let unscheduled = result.unscheduled.map {
-            UnscheduledItem(ref: $0.ref, type: $0.type, county: $0.county, kind: $0.kind, reason: words.reason($0))
-        }
-        let plan = Plan(sessions: result.sessions, assignments: result.assignments, unscheduled: unscheduled)
-        let report = PlanChecker.check(plan, against: index)
-        let summary = PlanSummary(scheduled: report.scheduled, unscheduled: report.score.unscheduled,
-                                  travelKm: (report.score.travelKm * 10).rounded() / 10,
-                                  hardViolations: report.breaches.count, solveSeconds: (result.seconds * 1000).rounded() / 1000)
-        var extra: [(name: String, text: String)] = []
-        if loaded.scenario.attendees != nil {
-            let rows = result.waitlist.map { w in
-                [w.attendee.idNumber, w.attendee.name, w.attendee.county, w.attendee.kind, words.waitlistReason(w)]
-            }
-            extra.append((name: "waitlist.csv", text: CSV.render(header: ["id_number", "name", "county", "kind", "reason"], rows: rows)))
-        }
-        let outURL = URL(fileURLWithPath: out)
-        try PlanFolder.write(plan, summary: summary, to: outURL, withAssignments: loaded.scenario.attendees != nil, extraFiles: extra)
-        print(PlanReport(index: index, result: result, report: report, language: lang).render())
-        print(zh ? "计划已写入 \(outURL.path)/（plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json）"
-                 : "Plan written to \(outURL.path)/ (plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json)")
-        if !report.isValid {
-            let text = BreachText(index: index, language: lang)
-            for b in report.breaches { Terminal.error(text.describe(b)) }
-            for p in report.inconsistencies { Terminal.error(text.describe(p)) }
-            Terminal.error(zh ? "错误：计划违反了硬规则（这是 Xiangxing 的缺陷，请报告）。" : "error: the plan breaks hard rules (a bug in Xiangxing; please report it).")
-            throw ExitCode(3)
-        }
+        let output = PlanOutput(index: index, options: planner, language: lang)
+        try output.requireValid(index, lang)
+        try output.write(to: out)
+        print(PlanReport(index: index, result: output.result, report: output.report, language: lang).render())
+        let path = URL(fileURLWithPath: out).path
+        print(lang == .zh ? "计划已写入 \(path)/（plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json）"
+                          : "Plan written to \(path)/ (plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json)")
     }
 
     /// Plans the store's current scenario (importing SCENARIO first when given) and saves a version.
@@ -109,11 +82,9 @@ struct PlanCommand: ParsableCommand {
         let (index, id) = try options.scenario(store)
         let first = try store.versions().isEmpty
         let reason = first ? (lang == .zh ? "初始计划" : "initial plan") : (lang == .zh ? "从头重新排课" : "planned afresh")
-        let (result, n) = try StoredPlanning.run(store: store, options: options, index: index, scenario: id, out: out,
+        let (output, n) = try StoredPlanning.run(store: store, options: options, index: index, scenario: id, out: out,
                                                  planner: planner, reason: reason, parent: nil)
-        let plan = Plan(sessions: result.sessions, assignments: result.assignments, unscheduled: [])
-        let report = PlanChecker.check(plan, against: index)
-        print(PlanReport(index: index, result: result, report: report, language: lang).render())
+        print(PlanReport(index: index, result: output.result, report: output.report, language: lang).render())
         print(lang == .zh ? "已保存为第 \(n) 版（\(options.db)），计划已写入 \(out)/" : "Saved as version \(n) in \(options.db); plan written to \(out)/")
     }
 }

@@ -42,9 +42,10 @@ struct ReplanCommand: ParsableCommand {
         let why = reason ?? (changes.isEmpty ? (store.lang == .zh ? "重新排课" : "re-plan")
                                             : changes.map { $0.description.text(store.lang) }.joined(separator: store.lang == .zh ? "；" : "; "))
         let baseline = ReplanBaseline(sessions: previous.plan.sessions, assignments: previous.plan.assignments, pins: pins)
-        let (result, n) = try StoredPlanning.run(store: db, options: store, index: index, scenario: scenario, out: out,
+        let (output, n) = try StoredPlanning.run(store: db, options: store, index: index, scenario: scenario, out: out,
                                                  planner: PlannerOptions(seed: seed, timeLimit: timeLimit, effort: 10, baseline: baseline),
                                                  reason: why, parent: previous.info.number)
+        let result = output.result
         let d = result.disruption
         let km = result.score.travelKm - previous.summary.travel_km
         if store.lang == .zh {

@@ -55,40 +55,14 @@ struct StoreOptions: ParsableArguments {
 /// Plans (fresh or as a re-plan), checks, saves a version and writes its folder.
 enum StoredPlanning {
     static func run(store: PlanStore, options: StoreOptions, index: ScenarioIndex, scenario: ScenarioID, out: String,
-                    planner: PlannerOptions, reason: String, parent: Int?) throws -> (PlannerResult, Int) {
-        let zh = options.lang == .zh
-        let result = Planner(index: index).run(planner) { p in
-            guard p.seconds >= 1 else { return }
-            Terminal.error(String(format: zh ? "  %5.1f 秒  %@  未安排 %d  讲师路程 %.0f 公里" : "  %5.1f s  %@  unscheduled %d  trainer km %.0f",
-                                  p.seconds, p.phase, p.unscheduled, p.km))
-        }
-        let words = UnscheduledText(index: index, language: options.lang)
-        let plan = Plan(sessions: result.sessions, assignments: result.assignments, unscheduled: result.unscheduled.map {
-            UnscheduledItem(ref: $0.ref, type: $0.type, county: $0.county, kind: $0.kind, reason: words.reason($0))
-        })
-        let report = PlanChecker.check(plan, against: index)
-        let summary = PlanSummary(scheduled: report.scheduled, unscheduled: report.score.unscheduled,
-                                  travelKm: (report.score.travelKm * 10).rounded() / 10,
-                                  hardViolations: report.breaches.count, solveSeconds: (result.seconds * 1000).rounded() / 1000)
-        var extra: [StoredFile] = []
-        if index.scenario.attendees != nil {
-            let rows = result.waitlist.map { w in
-                [w.attendee.idNumber, w.attendee.name, w.attendee.county, w.attendee.kind, words.waitlistReason(w)]
-            }
-            extra.append(StoredFile(name: "waitlist.csv", text: CSV.render(header: ["id_number", "name", "county", "kind", "reason"], rows: rows)))
-        }
-        guard report.isValid else {
-            let text = BreachText(index: index, language: options.lang)
-            for b in report.breaches { Terminal.error(text.describe(b)) }
-            Terminal.error(zh ? "错误：计划违反了硬规则，未保存（这是 Xiangxing 的缺陷，请报告）。" : "error: the plan breaks hard rules and was not saved (a bug in Xiangxing; please report it).")
-            throw ExitCode(3)
-        }
+                    planner: PlannerOptions, reason: String, parent: Int?) throws -> (PlanOutput, Int) {
+        let output = PlanOutput(index: index, options: planner, language: options.lang)
+        try output.requireValid(index, options.lang)
         let n = try options.attempt {
-            try store.saveVersion(plan: plan, summary: summary, scenario: scenario, author: options.who, reason: reason,
-                                  parent: parent, extraFiles: extra)
+            try store.saveVersion(plan: output.plan, summary: output.summary, scenario: scenario, author: options.who, reason: reason,
+                                  parent: parent, extraFiles: output.extraFiles.map { StoredFile(name: $0.name, text: $0.text) })
         }
-        try PlanFolder.write(plan, summary: summary, to: URL(fileURLWithPath: out), withAssignments: plan.assignments != nil,
-                             extraFiles: extra.map { (name: $0.name, text: $0.text) })
-        return (result, n)
+        try output.write(to: out)
+        return (output, n)
     }
 }
