@@ -11,7 +11,7 @@ struct TourSheetCommand: ParsableCommand {
         discussion: """
         One PDF per tour (行程单-XCX-2019-09.pdf); each team starts on a new page and \
         counts its own pages (第N页 共M页). A team's sheet shows its trainers (home county, \
-        phone, own road km from home round the stops and back), then its stops in date \
+        phone (masked unless --unmasked), own road km from home round the stops and back), then its stops in date \
         order: dates with the weekday, county, venue and address, 帮扶人次, road km and \
         minutes from the previous stop (travel.csv, else the contract's estimate), a box \
         for the host county's stamp, and a 合计 row (stops, days, mentees, km); then a \
@@ -27,6 +27,9 @@ struct TourSheetCommand: ParsableCommand {
 
     @Argument(help: "The plan folder written by `xiangxing plan`.")
     var plan: String
+
+    @Flag(help: "Print the trainers' phone numbers in full (masked by default).")
+    var unmasked = false
 
     @Option(help: "Only this tour (its id in tours.csv, e.g. XCX-2019-09); default every tour of the plan.")
     var tour: String?
@@ -61,7 +64,7 @@ struct TourSheetCommand: ParsableCommand {
                                       : "\(t.name) (\(t.id)) has no stops in the plan; no tour sheet.")
                     continue
                 }
-                let inputs = teams.map { TourSheetInput(tour: t, team: $0, sessions: plan.sessions, scenario: scenario, roads: roads) }
+                let inputs = teams.map { TourSheetInput(tour: t, team: $0, sessions: plan.sessions, scenario: scenario, roads: roads, unmasked: unmasked) }
                 let url = outURL.appendingPathComponent(FileName.safe("行程单-\(t.id)") + ".pdf")
                 try TourSheetPDF.write(inputs, to: url)
                 written += 1

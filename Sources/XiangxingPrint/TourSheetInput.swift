@@ -32,7 +32,8 @@ public struct TourSheetStop: Hashable, Sendable {
 public struct TourSheetMember: Hashable, Sendable {
     public var name: String
     public var homeCountyName: String
-    /// The trainer's working phone, printed in full: the sheet is the team's own.
+    /// The trainer's phone: personal data, masked (138****5678) unless the
+    /// sheet is made with `unmasked`.
     public var phone: String
     /// This trainer's road km: home → first stop → … → last stop → home,
     /// as the plan is scored.
@@ -70,7 +71,7 @@ public struct TourSheetInput: Hashable, Sendable {
     /// `RoadNetwork` (travel.csv or the contract's estimate), names looked
     /// up in the scenario (codes stand in for unknown ones).
     public init(tour: Tour, team: Int, sessions: [Session], scenario: Scenario,
-                roads: RoadNetwork? = nil) {
+                roads: RoadNetwork? = nil, unmasked: Bool = false) {
         let roads = roads ?? RoadNetwork(scenario: scenario)
         let own = sessions
             .filter { $0.type == .tourStop && $0.ref == tour.id && $0.team == team }
@@ -97,7 +98,7 @@ public struct TourSheetInput: Hashable, Sendable {
             var km = 0.0, here = home
             for county in route + [home] { km += roads.km(here, county); here = county }
             return TourSheetMember(name: trainer?.name ?? id, homeCountyName: countyName(home),
-                                   phone: trainer?.phone ?? "", roundTripKm: km)
+                                   phone: (trainer?.phone).map { unmasked ? $0 : PhoneMask.masked($0) } ?? "", roundTripKm: km)
         }
         self.init(title: "\(tour.name) 第\(team)组 行程单", tourID: tour.id, tourName: tour.name, team: team,
                   members: members, stops: stops)

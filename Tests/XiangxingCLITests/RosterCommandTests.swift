@@ -301,6 +301,17 @@ struct TourSheetCommandTests {
         for team in Set(f.sessions.filter { $0.ref == "XCX-2019-09" }.compactMap(\.team)) {
             #expect(text.contains("2019年创业讲师乡村行 第\(team)组 行程单"))
         }
+        // Trainers' phones are personal data: masked unless --unmasked.
+        let phones = try String(contentsOf: f.scenario.appendingPathComponent("trainers.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().compactMap { $0.split(separator: ",").last.map(String.init) }
+            .filter { $0.count == 11 }
+        #expect(!phones.isEmpty)
+        #expect(!phones.contains { text.contains($0) })
+        #expect(text.contains("****"))
+        let open = tmp.url.appendingPathComponent("unmasked")
+        #expect(try xiangxing("toursheet", f.scenario.path, f.plan.path, "--unmasked", "--out", open.path).status == 0)
+        let full = try tool("pdftotext", ["-layout", open.appendingPathComponent("行程单-XCX-2019-09.pdf").path, "-"])
+        #expect(phones.contains { full.contains($0) })
         let one = try xiangxing("toursheet", f.scenario.path, f.plan.path, "--tour", "XCX-2019-04", "--out", tmp.url.appendingPathComponent("one").path)
         #expect(one.status == 0, "\(one.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.url.appendingPathComponent("one").path) == ["行程单-XCX-2019-04.pdf"])
