@@ -29,10 +29,8 @@ struct ItineraryCommand: ParsableCommand {
           xiangxing itinerary scenarios/nanyang-2019 plan-out --all --format ics --out itineraries
         """)
 
-    @OptionGroup var options: ScenarioOptions
+    @OptionGroup var options: PlanSource
 
-    @Argument(help: "The plan folder (plan.csv …) written by `xiangxing plan`.")
-    var plan: String
 
     @Option(help: "The trainer's id in trainers.csv (e.g. T009), or their name if no other trainer has it.")
     var trainer: String?
@@ -56,22 +54,14 @@ struct ItineraryCommand: ParsableCommand {
 
     func run() throws {
         let zh = options.lang == .zh
-        let loaded = try options.load()
-        let planURL = URL(fileURLWithPath: self.plan)
-        let plan: Plan
-        switch PlanFolder.read(planURL) {
-        case .success(let read): plan = read.0
-        case .failure(let all):
-            Terminal.reportProblems(all.problems, language: options.lang)
-            throw ExitCode(1)
-        }
-        let index = ScenarioIndex(loaded.scenario)
+        let (scenario, plan, made) = try options.load()
+        let index = ScenarioIndex(scenario)
 
         var chosen: [Itinerary]
         if let wanted = trainer {
-            guard let id = Self.trainerID(wanted, in: loaded.scenario.trainers),
+            guard let id = Self.trainerID(wanted, in: scenario.trainers),
                   let one = Itinerary(trainer: id, plan: plan, index: index) else {
-                Terminal.error(Self.unknownTrainer(wanted, trainers: loaded.scenario.trainers, zh: zh))
+                Terminal.error(Self.unknownTrainer(wanted, trainers: scenario.trainers, zh: zh))
                 throw ExitCode(1)
             }
             chosen = [one]
@@ -83,7 +73,7 @@ struct ItineraryCommand: ParsableCommand {
 
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let revised = Self.revisionTime(of: planURL)
+        let revised = Int(made.timeIntervalSince1970.rounded(.down))
         var written: [String] = []
         for it in chosen {
             let url = folder.appendingPathComponent(Self.fileName(it, format: format))
@@ -140,9 +130,4 @@ struct ItineraryCommand: ParsableCommand {
 
     /// When the plan was made or last edited: plan.csv's modification time
     /// (whole seconds since 1970), else now.
-    static func revisionTime(of planFolder: URL) -> Int {
-        let file = planFolder.appendingPathComponent("plan.csv").path
-        let date = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? Date()
-        return Int(date.timeIntervalSince1970.rounded(.down))
-    }
 }

@@ -62,10 +62,8 @@ struct RosterCommand: ParsableCommand {
           xiangxing roster scenarios/nanyang-2019 plan-out --all-counties --out 签到表
         """)
 
-    @OptionGroup var options: ScenarioOptions
+    @OptionGroup var options: PlanSource
 
-    @Argument(help: "The plan folder (plan.csv, assignments.csv, summary.json) written by `xiangxing plan`.")
-    var plan: String
 
     @Option(help: "County: its code (411328) or name (唐河县). Required unless --all-counties.")
     var county: String?
@@ -102,9 +100,7 @@ struct RosterCommand: ParsableCommand {
 
     func run() throws {
         let zh = options.lang == .zh
-        let loaded = try options.load()
-        let plan = try PlanArgument.read(self.plan, language: options.lang)
-        let scenario = loaded.scenario
+        let (scenario, plan, _) = try options.load()
         let book: RosterBook
         do {
             book = try RosterBook(scenario: scenario, plan: plan, order: order.nameOrder, title: title, unmasked: unmasked)
@@ -336,14 +332,3 @@ enum CountyArgument {
     }
 }
 
-/// The PLAN argument: a plan folder, read or reported.
-enum PlanArgument {
-    static func read(_ path: String, language: Language) throws -> Plan {
-        switch PlanFolder.read(URL(fileURLWithPath: path)) {
-        case .success(let (plan, _)): return plan
-        case .failure(let all):
-            Terminal.reportProblems(all.problems, language: language)
-            throw ExitCode(1)
-        }
-    }
-}

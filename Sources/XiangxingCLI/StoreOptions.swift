@@ -66,3 +66,58 @@ enum StoredPlanning {
         return (output, n)
     }
 }
+
+/// SCENARIO and PLAN folders, or — with both left out — the store's current
+/// scenario and its latest (or `--version N`) plan: what the printing
+/// commands read.
+struct PlanSource: ParsableArguments {
+    @Argument(help: "The scenario folder (leave out both folders to use the store).")
+    var scenario: String?
+
+    @Argument(help: "The plan folder written by `xiangxing plan` (leave out both to use the store's latest version).")
+    var plan: String?
+
+    @Option(help: "The store, when no folders are given (default xiangxing.sqlite).")
+    var db: String = PlanStore.defaultFileName
+
+    @Option(help: "Plan version in the store (default: the latest).")
+    var version: Int?
+
+    @Option(help: "Language of messages: zh (default) or en.")
+    var lang: Language = .zh
+
+    func validate() throws {
+        if scenario != nil && plan == nil {
+            throw ValidationError(lang == .zh ? "请同时给出场景文件夹和计划文件夹，或都不给（使用数据库）" : "give both SCENARIO and PLAN folders, or neither (to use the store)")
+        }
+    }
+
+    /// The scenario, the plan, and when the plan was made (plan.csv's time,
+    /// or the version's): calendars use it as the revision time.
+    func load() throws -> (scenario: Scenario, plan: Plan, revised: Date) {
+        if let scenario, let plan {
+            let loaded = try ScenarioOptions.load(scenario, lang)
+            switch PlanFolder.read(URL(fileURLWithPath: plan)) {
+            case .success(let (p, _)):
+                let file = URL(fileURLWithPath: plan).appendingPathComponent("plan.csv").path
+                let made = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? Date()
+                return (loaded.scenario, p, made)
+            case .failure(let all):
+                Terminal.reportProblems(all.problems, language: lang)
+                throw ExitCode(1)
+            }
+        }
+        var options = StoreOptions()
+        options.db = db
+        options.lang = lang
+        guard FileManager.default.fileExists(atPath: db) else {
+            Terminal.error(lang == .zh ? "没有给出场景和计划文件夹，也没有数据库 \(db)：请给出两个文件夹，或先 xiangxing import 并 plan"
+                                       : "no SCENARIO and PLAN folders given, and no store \(db): give both folders, or xiangxing import and plan first")
+            throw ExitCode(1)
+        }
+        let store = try options.open()
+        let (index, _) = try options.scenario(store)
+        let v = try options.version(store, version)
+        return (index.scenario, v.plan, v.info.createdAt)
+    }
+}

@@ -23,10 +23,8 @@ struct TourSheetCommand: ParsableCommand {
           xiangxing toursheet scenarios/nanyang-2019 plan-out --tour XCX-2019-09 --out 行程单
         """)
 
-    @OptionGroup var options: ScenarioOptions
+    @OptionGroup var options: PlanSource
 
-    @Argument(help: "The plan folder written by `xiangxing plan`.")
-    var plan: String
 
     @Flag(help: "Print the trainers' phone numbers in full (masked by default).")
     var unmasked = false
@@ -39,9 +37,7 @@ struct TourSheetCommand: ParsableCommand {
 
     func run() throws {
         let zh = options.lang == .zh
-        let loaded = try options.load()
-        let scenario = loaded.scenario
-        let plan = try PlanArgument.read(self.plan, language: options.lang)
+        let (scenario, plan, _) = try options.load()
         var tours = scenario.tours
         if let wanted = tour {
             tours = tours.filter { $0.id == wanted }

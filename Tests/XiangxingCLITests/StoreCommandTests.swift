@@ -94,6 +94,17 @@ struct StoreCommandTests {
         #expect(why.status == 0)
         #expect(why.stdout.contains("D001-2") && why.stdout.contains("讲师"))
         #expect(try xiangxing("explain", "NOPE-1", "--db", db).status == 1)
+
+        // Printing reads the store's latest version when no folders are given.
+        let rosters = tmp.url.appendingPathComponent("rosters")
+        let roster = try xiangxing("roster", "--county", "唐河县", "--db", db, "--out", rosters.path)
+        #expect(roster.status == 0, "\(roster.stderr)")
+        #expect(FileManager.default.fileExists(atPath: rosters.appendingPathComponent("签到表-唐河县.pdf").path))
+        let trips = tmp.url.appendingPathComponent("trips")
+        let itinerary = try xiangxing("itinerary", "--trainer", g[6].split(separator: ";").first.map(String.init) ?? "", "--format", "ics",
+                                      "--db", db, "--version", "1", "--out", trips.path)
+        #expect(itinerary.status == 0, "\(itinerary.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: trips.path).count == 1)
     }
 
     @Test("importing a broken scenario changes nothing in the store")
