@@ -69,11 +69,12 @@ let package = Package(
         .testTarget(name: "XiangxingCoreTests", dependencies: ["XiangxingCore"]),
         .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
         .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingICS"], exclude: ["Fixtures"]),
-        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO"]),
+        .target(name: "XiangxingTestSupport", dependencies: ["XiangxingCore"], path: "Tests/XiangxingTestSupport"),
+        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO"]),
-        .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO"]),
-        .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingStore"]),
+        .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO", "XiangxingTestSupport"]),
+        .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingStore", "XiangxingTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,20 +1,6 @@
 import Foundation
 import XiangxingIO
-
-/// The package root, found by walking up from this file to Package.swift.
-func packageRoot(_ file: String = #filePath) -> URL {
-    var dir = URL(fileURLWithPath: file).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-        let parent = dir.deletingLastPathComponent()
-        precondition(parent.path != dir.path, "no Package.swift above \(file)")
-        dir = parent
-    }
-    return dir
-}
-
-func demoScenario(_ name: String) -> URL {
-    packageRoot().appendingPathComponent("scenarios").appendingPathComponent(name)
-}
+@_exported import XiangxingTestSupport
 
 /// The built `xiangxing`: beside the test bundle (`.build/<config>/`), else
 /// the package's debug build. `swift build` makes it.
@@ -60,39 +46,6 @@ func xiangxing(_ arguments: String...) throws -> Run {
 }
 
 struct BinaryMissing: Error, CustomStringConvertible { var description: String { Binary.missing } }
-
-/// A fresh directory under the system's temporary folder, removed on deinit.
-struct TemporaryFolder: ~Copyable {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("xiangxing-clitests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func copy(_ folder: URL, as name: String) throws -> URL {
-        let target = url.appendingPathComponent(name)
-        try FileManager.default.copyItem(at: folder, to: target)
-        return target
-    }
-}
-
-/// Replaces `old` by `new` on one 1-based line of a UTF-8 file; throws if
-/// the line does not hold `old`.
-func edit(_ file: URL, line: Int, replacing old: String, with new: String) throws {
-    // Split on LF bytes: a Swift String treats CRLF as one character, and
-    // the demo's .ics files use CRLF.
-    var lines = [UInt8](try Data(contentsOf: file)).split(separator: 0x0A, omittingEmptySubsequences: false)
-        .map { String(decoding: $0, as: UTF8.self) }
-    guard lines.indices.contains(line - 1), lines[line - 1].contains(old) else {
-        throw EditError(description: "\(file.lastPathComponent):\(line) does not hold \"\(old)\"")
-    }
-    lines[line - 1] = lines[line - 1].replacingOccurrences(of: old, with: new)
-    try Data(lines.joined(separator: "\n").utf8).write(to: file)
-}
-
-struct EditError: Error, CustomStringConvertible { var description: String }
 
 /// Every file under a folder with its size and modification time.
 func listing(_ folder: URL) throws -> [String] {

@@ -2,25 +2,10 @@ import Foundation
 import XiangxingCore
 import XiangxingIO
 import XiangxingStore
+@_exported import XiangxingTestSupport
 
-/// The package root, found by walking up from this file to Package.swift.
-func packageRoot(_ file: String = #filePath) -> URL {
-    var dir = URL(fileURLWithPath: file).deletingLastPathComponent()
-    while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-        let parent = dir.deletingLastPathComponent()
-        precondition(parent.path != dir.path, "no Package.swift above \(file)")
-        dir = parent
-    }
-    return dir
-}
-
-func demoScenario(_ name: String = "nanyang-2019") -> URL {
-    packageRoot().appendingPathComponent("scenarios").appendingPathComponent(name)
-}
-
-func day(_ iso: String) -> Day { Day(iso: iso)! }
-
-/// A fresh directory under the system's temporary folder, removed when dropped.
+/// A fresh directory for one store test, removed when dropped (a class:
+/// store tests hand it around; it shadows the shared one).
 final class TemporaryFolder {
     let url: URL
     init() throws {
