@@ -180,8 +180,8 @@ public struct Bookings: Sendable {
     }
 
     /// The breaches of rules 3, 4, 5 and 6 that booking `s` (with these
-    /// attendees) would add to what is booked now. The calendar parts of
-    /// rules 3 and 5 are `Rules.trainerCalendar` / `Rules.venueFits`.
+    /// attendees) would add to what is booked now, calendars included. (That
+    /// a venue exists and lies in the county is `Rules.venueFits`.)
     public func conflicts(_ s: Session, attendees: [String] = []) -> [Breach] {
         var out: [Breach] = []
         let (trainers, venue, offsets, county) = numbers(s)
@@ -191,6 +191,9 @@ public struct Bookings: Sendable {
             var perMonth: [Int: Int] = [:]
             for (d, o) in offsets {
                 let i = t * days + o
+                if trainerBlocked[i] {
+                    out.append(Breach(rule: .trainerAvailability, session: s.id, trainer: id, date: d, fact: .trainerCalendarBlocked))
+                }
                 let h = trainerDay[i]
                 if h != 0 && h != own {
                     out.append(Breach(rule: .trainerAvailability, session: s.id, trainer: id, date: d,
@@ -224,6 +227,9 @@ public struct Bookings: Sendable {
         }
         if let v = venue {
             for (d, o) in offsets {
+                if venueBlocked[v * days + o] {
+                    out.append(Breach(rule: .venueAvailability, session: s.id, venue: s.venue, date: d, fact: .venueCalendarBlocked))
+                }
                 let h = venueDay[v * days + o]
                 if h != 0 && h != own {
                     out.append(Breach(rule: .venueAvailability, session: s.id, venue: s.venue, date: d,

@@ -78,7 +78,6 @@ public enum PlanChecker {
         for s in ordered {
             breaches += Rules.consecutiveTeachingDays(s, in: x)
             breaches += Rules.qualifiedTrainers(s, in: x)
-            breaches += Rules.trainerCalendar(s, in: x)
             breaches += Rules.venueFits(s, in: x)
             var people: [String] = []
             if s.type == .trainingClass {

@@ -152,20 +152,7 @@ public enum Rules {
         trainer.qualifications.contains(kind)
     }
 
-    // MARK: Rule 3 (the trainer's own calendar; the rest is in `Bookings`)
-
-    /// Rule 3, calendar part: never on a date the trainer's calendar blocks.
-    public static func trainerCalendar(_ s: Session, in x: ScenarioIndex) -> [Breach] {
-        var out: [Breach] = []
-        for t in Set(s.trainers).sorted() {
-            guard let trainer = x.trainers[t] else { continue }
-            for d in s.dates where trainer.blocked.contains(d) {
-                out.append(Breach(rule: .trainerAvailability, session: s.id, trainer: t, date: d,
-                                  fact: .trainerCalendarBlocked))
-            }
-        }
-        return out
-    }
+    // MARK: Rule 3 lives in `Bookings` (one session a date, calendar, monthly limit).
 
     // MARK: Rule 4
 
@@ -181,24 +168,18 @@ public enum Rules {
         sameCounty || minutes <= limit
     }
 
-    // MARK: Rule 5 (the venue itself; double booking is in `Bookings`)
+    // MARK: Rule 5 (the venue itself; its dates are in `Bookings`)
 
-    /// Rule 5, static part: the venue exists, is in the session's county and
-    /// its calendar leaves the dates free.
+    /// Rule 5, static part: the venue exists and is in the session's county.
     public static func venueFits(_ s: Session, in x: ScenarioIndex) -> [Breach] {
         guard let venue = x.venues[s.venue] else {
             return [Breach(rule: .venueAvailability, session: s.id, venue: s.venue, fact: .unknownVenue)]
         }
-        var out: [Breach] = []
-        if venue.county != s.county {
-            out.append(Breach(rule: .venueAvailability, session: s.id, venue: s.venue,
-                              fact: .venueInOtherCounty(venueCounty: venue.county)))
+        guard venue.county == s.county else {
+            return [Breach(rule: .venueAvailability, session: s.id, venue: s.venue,
+                           fact: .venueInOtherCounty(venueCounty: venue.county))]
         }
-        for d in s.dates where venue.blocked.contains(d) {
-            out.append(Breach(rule: .venueAvailability, session: s.id, venue: s.venue, date: d,
-                              fact: .venueCalendarBlocked))
-        }
-        return out
+        return []
     }
 
     // MARK: Rule 6
