@@ -83,11 +83,10 @@ struct PlanningProblem: Sendable {
                 nearbyKey[key] = near
             }
             let seq = c * 2 + (kind.weekends ? 1 : 0)
-            let days = sequences[seq]
-            // Rule 1: runs of `kind.days` consecutive teaching days inside the window.
-            let lo = days.firstIndex { index.day(atOffset: $0) >= d.earliest } ?? days.count
-            var hi = lo - 1
-            while hi + 1 + kind.days <= days.count && index.day(atOffset: days[hi + 1 + kind.days - 1]) <= d.latest { hi += 1 }
+            // Rule 1: runs of `kind.days` consecutive teaching days inside the
+            // window, as positions in the county's teaching-day sequence.
+            let runs = index.calendar.runs(count: kind.days, within: d.earliest...d.latest, weekends: kind.weekends, county: d.county)
+            let lo = runs.first?.lowerBound ?? 0, hi = runs.last?.lowerBound ?? -1
             let lb = nearby[near].prefix(kind.trainers).reduce(0.0) { $0 + 2 * index.roads.km(number: home[$1], c) }
             for n in 1...d.classes {
                 let id = d.sessionID(n)
