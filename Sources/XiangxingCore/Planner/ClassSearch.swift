@@ -12,7 +12,7 @@ struct ClassSearch {
     init(plan: WorkingPlan, seed: UInt64) {
         self.plan = plan
         self.problem = plan.problem
-        self.rng = SeededRandom(seed: seed)
+        self.rng = SeededRandom(seed: seed, stream: "classes")
     }
 
     /// Places every class greedily, hardest first (fewest runs, then the

@@ -47,7 +47,7 @@ struct TourPlanner {
         }
         self.stops = stops
         teams = Array(repeating: [], count: x.scenario.tours.count)
-        rng = SeededRandom(seed: seed ^ 0x7075_7273)
+        rng = SeededRandom(seed: seed, stream: "tours")
         let qualified = x.scenario.tours.map { tour in
             x.scenario.trainers.indices.filter { Rules.isQualified(x.scenario.trainers[$0], for: tour.kind) }
         }

@@ -1,36 +1,16 @@
-/// The generator's only source of randomness: SplitMix64 (Steele, Lea &
-/// Flood 2014), so the same preset and seed give the same bytes on every
-/// machine and every run. Never the system random.
+import XiangxingCore
+
+/// The generator's only source of randomness is the core's SplitMix64
+/// (`SeededRandom`), so the same preset and seed give the same bytes on
+/// every machine and every run. Each part of a scenario draws from its own
+/// named stream, so changing how venues are drawn does not reshuffle every
+/// attendee:
 ///
 ///     var rng = SplitMix64(seed: 7, stream: "people")
 ///     let age = rng.int(in: 18...55)
-///
-/// Each part of a scenario draws from its own named stream, so changing how
-/// venues are drawn does not reshuffle every attendee.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
+typealias SplitMix64 = SeededRandom
 
-    init(seed: UInt64) { state = seed }
-
-    /// A stream derived from the seed and a name (FNV-1a of the name mixed in).
-    init(seed: UInt64, stream: String) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in stream.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        var mixer = SplitMix64(seed: seed ^ h)
-        state = mixer.next()
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
+extension SeededRandom {
     mutating func int(in range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % width)
