@@ -47,7 +47,8 @@ struct ReplanCommand: ParsableCommand {
                                                  reason: why, parent: previous.info.number)
         let result = output.result
         let d = result.disruption
-        let km = result.score.travelKm - previous.summary.travel_km
+        // Rounded to what is printed; + 0 turns -0.0 into 0.0.
+        let km = ((result.score.travelKm - previous.summary.travel_km) * 10).rounded() / 10 + 0
         if store.lang == .zh {
             print("第 \(n) 版（由第 \(previous.info.number) 版重排）：\(why)")
             print("代价：改期 \(d.sessionsRedated) 个场次（\(d.datesChanged) 天），换讲师 \(d.sessionsRestaffed) 个场次（\(d.trainersChanged) 人次），换场地 \(d.venuesChanged) 个，取消 \(d.sessionsDropped) 个，学员变动 \(d.attendeesMoved) 人")
