@@ -73,7 +73,8 @@ struct Explain: ParsableCommand {
         let placed = v.plan.sessions.filter { $0.id == target || $0.ref == target }
         for s in placed { print(text.render(explainer.explain(placed: s))); print("") }
         // Left out: re-derive the cause against this version's bookings.
-        let left = v.plan.unscheduled.filter { $0.ref == target || target.hasPrefix($0.ref) }
+        // A demand or tour id, or a session id of one (D007-2, XCX-2019-09@411328).
+        let left = v.plan.unscheduled.filter { $0.ref == target || target.hasPrefix($0.ref + "-") || target.hasPrefix($0.ref + "@") }
         if !left.isEmpty {
             let diagnoses = Planner(index: index).diagnose(sessions: v.plan.sessions).filter { $0.ref == target || $0.sessionID == target }
             for u in diagnoses { print(text.render(u, remedy: explainer.remedy(for: u))); print("") }
@@ -109,7 +110,7 @@ struct Status: ParsableCommand {
             print(zh ? "  之后记录的变动（尚未重排）：" : "  Changes recorded since (not yet re-planned):")
             for e in pending { print("    " + e.description.text(store.lang)) }
         }
-        if versions.count >= 2, let (index, _) = try? store.scenario(db) {
+        if versions.count >= 2 {
             let prev = versions[versions.count - 2]
             let a = try store.version(db, prev.number), b = try store.version(db, latest.number)
             let d = PlanDiff(old: a.plan, new: b.plan)
@@ -119,7 +120,6 @@ struct Status: ParsableCommand {
                      : String(format: "  Against version %d: %d session(s) changed, %d trainer(s) and %d count(ies) to tell, %d attendee(s) moved; km %+.1f",
                               prev.number, d.changes.count, d.byTrainer.count, Set(d.byCounty.keys).union(d.attendeesMoved.keys).count,
                               d.attendeesMoved.values.reduce(0, +), s.travel_km - prev.summary.travel_km))
-            _ = index
         }
     }
 }
