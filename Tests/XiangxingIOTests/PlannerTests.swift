@@ -105,6 +105,11 @@ struct PlannerTests {
         #expect(reason.contains("窗口 2019-10-01 至 2019-10-07 内没有连续 5 个教学日"), "\(reason)")
         let english = UnscheduledText(index: x, language: .en).reason(u)
         #expect(english.contains("no run of 5 consecutive teaching days"), "\(english)")
+        // The smallest change: end the window on 2019-10-12, the 调休 Saturday that
+        // completes the first run of 5 teaching days after National Day (10-08..10-12).
+        let remedy = Explainer(index: x, sessions: result.sessions).remedy(for: u)
+        #expect(remedy == .widenWindow(earliest: nil, latest: day("2019-10-12")))
+        #expect(ExplainText(index: x).render(u, remedy: remedy).contains("把最晚日期放宽到 2019-10-12"))
     }
 
     @Test("when trainers are short the reason names the closest dates and who is busy")
