@@ -35,10 +35,22 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         let db = try store.open()
-        let (index, scenario) = try store.scenario(db)
-        let previous = try store.version(db, nil)
-        let pins = try db.pins()
-        let changes = try db.events().filter { $0.id > (previous.info.lastEventID ?? 0) && $0.kind != .versionSaved }
+        // One re-plan at a time, planned against one moment of the store: a change recorded
+        // meanwhile makes the save refuse (say what arrived) rather than claim it.
+        let planning = try store.beginPlanning(db)
+        defer { db.endPlanning() }
+        guard let scenario = planning.scenarioID, let current = planning.scenario else {
+            Terminal.error(StoreError.noScenario.message(store.lang))
+            throw ExitCode(1)
+        }
+        guard let previous = planning.latest else {
+            Terminal.error(store.lang == .zh ? "数据库 \(store.db) 还没有计划版本：先运行 xiangxing plan --out 文件夹"
+                                             : "the store \(store.db) has no plan version yet: run xiangxing plan --out DIR first")
+            throw ExitCode(1)
+        }
+        let index = ScenarioIndex(current)
+        let pins = planning.pins
+        let changes = planning.changes
         let why = reason ?? (changes.isEmpty ? (store.lang == .zh ? "重新排课" : "re-plan")
                                             : changes.map { $0.description.text(store.lang) }.joined(separator: store.lang == .zh ? "；" : "; "))
         let baseline = ReplanBaseline(sessions: previous.plan.sessions, assignments: previous.plan.assignments, pins: pins)

@@ -22,6 +22,20 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
+    /// Takes the store's planning lease — one planner at a time — and reads
+    /// what to plan from; says who is planning and exits 1 when another
+    /// process is. The lease goes back with the saved version, or with
+    /// `store.endPlanning()`.
+    func beginPlanning(_ store: PlanStore) throws -> PlanningSnapshot {
+        let snapshot = try attempt { try store.beginPlanning(by: who) }
+        if let gone = snapshot.tookOver {
+            let at = ISO8601DateFormatter().string(from: gone.startedAt)
+            Terminal.error(lang == .zh ? "注意：\(gone.who) 开始于 \(at) 的排课（进程 \(gone.processID)）已中断，未保存任何版本；本次接管。"
+                                       : "note: the planning run \(gone.who) started at \(at) (process \(gone.processID)) was interrupted and saved nothing; taking over.")
+        }
+        return snapshot
+    }
+
     /// Runs a store call, turning its errors into a located message and exit 1.
     func attempt<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as StoreError {

@@ -80,10 +80,36 @@ struct Explain: ParsableCommand {
             for u in diagnoses { print(text.render(u, remedy: explainer.remedy(for: u))); print("") }
         }
         if placed.isEmpty && left.isEmpty {
-            Terminal.error(store.lang == .zh ? "第 \(v.info.number) 版里没有 \(target)：请用 plan.csv 的 session 或 ref 列" : "\(target) is not in version \(v.info.number): use plan.csv's session or ref column")
+            // Never echo a resident ID or phone number typed here by mistake (error output lands in logs).
+            if let masked = PersonalNumber.masked(target) {
+                Terminal.error(store.lang == .zh ? "\(masked) 像是身份证号或手机号：explain 只接受场次或需求编号（plan.csv 的 session 或 ref 列），不按个人查询"
+                                                 : "\(masked) looks like a resident ID or phone number: explain takes a session or ref of plan.csv, not a person")
+            } else {
+                Terminal.error(store.lang == .zh ? "第 \(v.info.number) 版里没有 \(target)：请用 plan.csv 的 session 或 ref 列" : "\(target) is not in version \(v.info.number): use plan.csv's session or ref column")
+            }
             throw ExitCode(1)
         }
     }
+}
+
+/// Input that looks like personal data, masked for messages.
+enum PersonalNumber {
+    /// `411328********123X` for an 18- or 15-character resident ID (valid or
+    /// not), `138****5678` for an 11-digit mobile number; nil for anything else.
+    static func masked(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let chars = Array(t.uppercased())
+        let digits = chars.allSatisfy(\.isASCIIDigit)
+        let idLike = (chars.count == 18 || chars.count == 15) && chars.dropLast().allSatisfy(\.isASCIIDigit)
+            && (chars.last!.isASCIIDigit || chars.last == "X")
+        if idLike { return ResidentID.masked(String(chars)) }
+        if digits && chars.count == 11 && chars.first == "1" { return PhoneMask.masked(t) }
+        return nil
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 struct Status: ParsableCommand {
@@ -105,7 +131,12 @@ struct Status: ParsableCommand {
         print(zh ? "第 \(latest.number) 版（\(when)，\(latest.author)）：\(latest.reason)" : "Version \(latest.number) (\(when), \(latest.author)): \(latest.reason)")
         print(String(format: zh ? "  已安排 %d，未安排 %d，讲师路程 %.1f 公里，违反硬规则 %d" : "  %d scheduled, %d unscheduled, trainer km %.1f, %d hard violations",
                      s.scheduled, s.unscheduled, s.travel_km, s.hard_violations))
-        let pending = try db.events().filter { $0.id > (latest.lastEventID ?? 0) && $0.kind != .versionSaved }
+        if let p = try db.currentPlanning() {
+            let at = ISO8601DateFormatter().string(from: p.startedAt)
+            print(zh ? "  正在排第 \(p.version) 版：\(p.who)（进程 \(p.processID)，开始于 \(at)）"
+                     : "  Version \(p.version) is being planned: \(p.who) (process \(p.processID), started \(at))")
+        }
+        let pending = try db.events().filter { $0.id > (latest.lastEventID ?? 0) && $0.kind.changesThePlan }
         if !pending.isEmpty {
             print(zh ? "  之后记录的变动（尚未重排）：" : "  Changes recorded since (not yet re-planned):")
             for e in pending { print("    " + e.description.text(store.lang)) }

@@ -8,7 +8,7 @@ struct Xiangxing: ParsableCommand {
         subcommands: [
             Validate.self, PlanCommand.self, Check.self,
             ImportCommand.self, Unavailable.self, TrainerCalendar.self, CloseVenue.self, AddDemand.self, RemoveDemand.self,
-            AddAttendees.self, Withdraw.self, Pin.self, Unpin.self, ReplanCommand.self, Diff.self, Export.self, Explain.self, Status.self,
+            AddAttendees.self, Withdraw.self, Pin.self, Unpin.self, ReplanCommand.self, Diff.self, Export.self, Explain.self, Status.self, PurgeCommand.self,
             RosterCommand.self, ItineraryCommand.self, TourSheetCommand.self, Generate.self, Bench.self,
         ]
     )

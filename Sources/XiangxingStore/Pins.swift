@@ -96,7 +96,11 @@ extension PlanStore {
 
     /// Session id → its pins. Sessions with nothing pinned are absent.
     public func pins() throws -> [String: SessionPins] {
-        try pool.read { db in
+        try pool.read { db in try Self.pins(db) }
+    }
+
+    static func pins(_ db: Database) throws -> [String: SessionPins] {
+        do {
             var out: [String: SessionPins] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT session, what, value FROM pin") {
                 let session: String = r["session"], value: String = r["value"]

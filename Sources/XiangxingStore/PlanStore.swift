@@ -1,5 +1,9 @@
 import Foundation
 import GRDB
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 import XiangxingCore
 import XiangxingIO
 
@@ -22,12 +26,21 @@ public final class PlanStore: Sendable {
 
     let pool: DatabasePool
     let clock: @Sendable () -> Date
+    /// The planning lease this handle holds (`beginPlanning`), if any.
+    let heldLease = Mutex<HeldLease?>(nil)
     /// Where the file is.
     public let path: String
 
     /// Opens (creating if needed) the store at `path` and migrates it.
     /// `clock` is for tests; timestamps are stored to the whole second, UTC.
+    ///
+    /// The file holds resident IDs and phones: it is created readable by its
+    /// owner only (0600, whatever the umask), and so are its `-wal` and
+    /// `-shm` files, which SQLite creates with the database file's mode. A
+    /// file an older release left group- or world-readable is narrowed to
+    /// 0600 when its owner opens it.
     public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        try StoreFile.prepare(path)
         var config = Configuration()
         config.label = "xiangxing-store"
         // Another process (a second `xiangxing` command) may hold the write lock briefly.
@@ -37,6 +50,8 @@ public final class PlanStore: Sendable {
         self.clock = clock
         try Schema.migrator.migrate(pool)
     }
+
+    deinit { endPlanning() }
 
     /// The migrations applied to the file, in order (`["v1"]`).
     public func appliedMigrations() throws -> [String] {
@@ -106,6 +121,12 @@ public final class PlanStore: Sendable {
 
     /// Saves a plan as the next version (1, 2, …) and returns its number.
     ///
+    /// Refused (and nothing saved) when `parent` is no longer the latest
+    /// version, when another process holds the planning lease, or — after
+    /// `beginPlanning` on this handle — when anything was recorded since
+    /// planning began: the new version would claim changes it never saw.
+    /// A successful save gives the lease back.
+    ///
     /// - Parameters:
     ///   - scenario: the scenario it was planned from.
     ///   - author: `$USER` or "office".
@@ -115,11 +136,13 @@ public final class PlanStore: Sendable {
     @discardableResult
     public func saveVersion(plan: Plan, summary: PlanSummary, scenario: ScenarioID, author: String, reason: String,
                             parent: Int?, extraFiles: [StoredFile] = []) throws -> Int {
-        try pool.write { db in
+        let lease = heldLease.withLock { $0 }
+        let n = try pool.write { db in
             guard try ScenarioTables.info(scenario, db) != nil else { throw StoreError.noScenario }
-            if let parent, try !PlanVersions.exists(parent, db) { throw StoreError.unknownVersion(parent) }
+            try checkSave(parent: parent, lease: lease, db)
             let at = now()
-            let lastEvent = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event")
+            // What it was planned against: the lease's moment, not whatever was recorded since.
+            let lastEvent = try lease.map(\.baseEvent) ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event")
             let n = try PlanVersions.insert(plan, summary: summary, scenario: scenario.rawValue, parent: parent, at: at,
                                             author: author, reason: reason, lastEvent: lastEvent,
                                             extraFiles: extraFiles, db)
@@ -127,8 +150,11 @@ public final class PlanStore: Sendable {
                        Bilingual(zh: "保存第 \(n) 版计划（已安排 \(summary.scheduled)，未安排 \(summary.unscheduled)）：\(reason)",
                                  en: "saved plan version \(n) (\(summary.scheduled) scheduled, \(summary.unscheduled) unscheduled): \(reason)"),
                        by: author, at: at, scenario: scenario.rawValue, version: n, db)
+            if let lease { try db.execute(sql: "DELETE FROM planning WHERE slot = 1 AND token = ?", arguments: [lease.token]) }
             return n
         }
+        if lease != nil { heldLease.withLock { $0 = nil } }
+        return n
     }
 
     public func version(_ n: Int) throws -> StoredVersion? {
@@ -179,12 +205,7 @@ public final class PlanStore: Sendable {
     /// Every import, saved version, change and pin, oldest first.
     public func events() throws -> [StoreEvent] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map { r in
-                StoreEvent(id: r["id"], at: Timestamp.date(r["at"]), who: r["who"],
-                           kind: StoreEvent.Kind(rawValue: r["kind"]) ?? .scenarioImported, subject: r["subject"],
-                           description: Bilingual(zh: r["description_zh"], en: r["description_en"]),
-                           scenario: (r["scenario_id"] as Int64?).map(ScenarioID.init), version: r["version"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map(Self.event)
         }
     }
 
@@ -197,5 +218,20 @@ public final class PlanStore: Sendable {
             """, arguments: [at, who, kind.rawValue, subject, description.zh, description.en, scenario, version])
         return StoreEvent(id: db.lastInsertedRowID, at: Timestamp.date(at), who: who, kind: kind, subject: subject,
                           description: description, scenario: scenario.map(ScenarioID.init), version: version)
+    }
+}
+
+/// The store's file on disk: private to its owner.
+enum StoreFile {
+    /// Creates the file 0600 if it is missing, and narrows an existing file
+    /// (and a `-wal`/`-shm` left beside it) to 0600 when we own it.
+    static func prepare(_ path: String) throws {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd >= 0 { close(fd) }
+        for file in [path, path + "-wal", path + "-shm"] {
+            var st = stat()
+            guard stat(file, &st) == 0, st.st_uid == geteuid(), st.st_mode & 0o077 != 0 else { continue }
+            _ = chmod(file, st.st_mode & 0o700)
+        }
     }
 }

@@ -18,6 +18,9 @@ import GRDB
 /// - **Pins and the change log** (`pin`, `event`): one pin row per session
 ///   and pin kind (`dates`, `trainers`, `venue`), its value a `;` list as in
 ///   plan.csv; one event row per change, import or saved version.
+///
+/// v2 adds `planning`: at most one row, the lease of the one process that
+/// is planning the next version now (see `PlanStore.beginPlanning`).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -28,6 +31,9 @@ enum Schema {
             try createScenarioChildTables(db)
             try createPlanTables(db)
             try createPinTable(db)
+        }
+        migrator.registerMigration("v2") { db in
+            try createPlanningTable(db)
         }
         return migrator
     }
@@ -282,6 +288,28 @@ enum Schema {
             t.column("pinned_by", .text).notNull()
             t.column("reason", .text).notNull()
             t.primaryKey(["session", "what"])
+        }
+    }
+
+    /// One row at most (`slot` is always 1): who is planning, in which
+    /// process on which host since when, against which version and which
+    /// last change-log entry. A row whose process is gone is stale and is
+    /// taken over by the next planner.
+    private static func createPlanningTable(_ db: Database) throws {
+        try db.create(table: "planning") { t in
+            t.primaryKey("slot", .integer).check { $0 == 1 }
+            t.column("token", .text).notNull()
+            t.column("who", .text).notNull()
+            t.column("host", .text).notNull()
+            t.column("pid", .integer).notNull()
+            /// The process's start time in clock ticks since boot (Linux /proc), 0 when unknown:
+            /// tells a live holder from a later process that got the same pid.
+            t.column("process_start", .integer).notNull()
+            t.column("started_at", .text).notNull()
+            /// The latest version when planning began (NULL: none yet).
+            t.column("parent", .integer)
+            /// The last change-log entry when planning began (0: none).
+            t.column("base_event", .integer).notNull()
         }
     }
 }

@@ -22,6 +22,16 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidAttendee(name: String, masked: String, problem: Bilingual)
     case duplicateAttendee(name: String, masked: String, kind: String)
     case unknownAttendee(masked: String, kind: String)
+    /// Another process (or handle) is planning the next version.
+    case planningInProgress(PlanningLease)
+    /// A version was saved while this run was planning: saving would make a sibling.
+    case versionSavedMeanwhile(version: Int, by: String)
+    /// Changes were recorded while this run was planning.
+    case changedWhilePlanning(arrived: [Bilingual])
+    /// This run's lease was taken over (its process looked gone).
+    case planningTakenOver
+    /// Re-planning from a version that is no longer the latest.
+    case notTheLatestVersion(parent: Int, latest: Int)
 
     public var message: Bilingual {
         switch self {
@@ -74,6 +84,23 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownAttendee(let masked, let kind):
             return Bilingual(zh: "没有身份证号为 \(masked) 的学员报名“\(kind)” — 核对身份证号和课程类别",
                              en: "no attendee with ID \(masked) is enrolled for \"\(kind)\" — check the number and the kind")
+        case .planningInProgress(let l):
+            let at = Timestamp.text(l.startedAt)
+            return Bilingual(zh: "第 \(l.version) 版正在由 \(l.who) 重排（\(l.host) 上的进程 \(l.processID)，开始于 \(at)），请稍后再运行",
+                             en: "version \(l.version) is being planned by \(l.who) (process \(l.processID) on \(l.host), started \(at)); run again when it has finished")
+        case .versionSavedMeanwhile(let n, let who):
+            return Bilingual(zh: "重排期间 \(who) 已保存了第 \(n) 版 — 本次结果未保存，请再运行一次 xiangxing replan（从第 \(n) 版重排）",
+                             en: "\(who) saved version \(n) while this run was planning — nothing was saved; run xiangxing replan again (from version \(n))")
+        case .changedWhilePlanning(let arrived):
+            let zh = arrived.map(\.zh).joined(separator: "；"), en = arrived.map(\.en).joined(separator: "; ")
+            return Bilingual(zh: "重排期间又记录了 \(arrived.count) 项变动：\(zh) — 本次结果未保存，请再运行一次 xiangxing replan，把它们一并排入",
+                             en: "\(arrived.count) change(s) were recorded while this run was planning: \(en) — nothing was saved; run xiangxing replan again to take them in")
+        case .planningTakenOver:
+            return Bilingual(zh: "本次排课的登记已被另一进程接管（以为本进程已中断）— 本次结果未保存，请再运行一次",
+                             en: "another process took over this run's planning lease (it took this one for dead) — nothing was saved; run again")
+        case .notTheLatestVersion(let parent, let latest):
+            return Bilingual(zh: "第 \(parent) 版已不是最新版本（最新为第 \(latest) 版）— 请从最新版本重排",
+                             en: "version \(parent) is no longer the latest (version \(latest) is) — re-plan from the latest")
         }
     }
 

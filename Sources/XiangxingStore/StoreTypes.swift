@@ -86,6 +86,8 @@ public struct StoreEvent: Hashable, Sendable {
         case attendeeWithdrawn = "attendee_withdrawn"
         case pinned
         case unpinned
+        /// `xiangxing purge`: personal data removed, counts kept.
+        case personalDataPurged = "personal_data_purged"
     }
     public var id: Int64
     /// UTC, whole seconds.

@@ -37,7 +37,7 @@ struct KillTests {
                 var summary = v1.summary
                 summary.solve_seconds = Double(i)
                 try store.saveVersion(plan: v1.plan, summary: summary, scenario: sid, author: "writer",
-                                      reason: "loop \(i)", parent: 1, extraFiles: v1.extraFiles)
+                                      reason: "loop \(i)", parent: nil, extraFiles: v1.extraFiles)
             }
         }
     }
