@@ -79,6 +79,8 @@ struct PlanCommand: ParsableCommand {
             let loaded = try ScenarioOptions.load(scenario, lang)
             _ = try options.attempt { try store.importScenario(loaded, source: scenario, by: options.who) }
         }
+        _ = try options.beginPlanning(store)  // one planner at a time; the save refuses if anything arrives meanwhile
+        defer { store.endPlanning() }
         let (index, id) = try options.scenario(store)
         let first = try store.versions().isEmpty
         let reason = first ? (lang == .zh ? "初始计划" : "initial plan") : (lang == .zh ? "从头重新排课" : "planned afresh")
