@@ -133,8 +133,13 @@ struct Status: ParsableCommand {
                      s.scheduled, s.unscheduled, s.travel_km, s.hard_violations))
         if let p = try db.currentPlanning() {
             let at = ISO8601DateFormatter().string(from: p.startedAt)
-            print(zh ? "  正在排第 \(p.version) 版：\(p.who)（进程 \(p.processID)，开始于 \(at)）"
-                     : "  Version \(p.version) is being planned: \(p.who) (process \(p.processID), started \(at))")
+            if p.isLive {
+                print(zh ? "  正在排第 \(p.version) 版：\(p.who)（进程 \(p.processID)，开始于 \(at)）"
+                         : "  Version \(p.version) is being planned: \(p.who) (process \(p.processID), started \(at))")
+            } else {
+                print(zh ? "  \(p.who) 开始于 \(at) 的排课（进程 \(p.processID)）已中断，下次排课时接管"
+                         : "  The planning run \(p.who) started at \(at) (process \(p.processID)) was interrupted; the next run takes over")
+            }
         }
         let pending = try db.events().filter { $0.id > (latest.lastEventID ?? 0) && $0.kind.changesThePlan }
         if !pending.isEmpty {

@@ -17,6 +17,13 @@ public struct PlanningLease: Hashable, Sendable {
     public var parent: Int?
     /// The number the new version gets if nothing else is saved first.
     public var version: Int { (parent ?? 0) + 1 }
+    /// False when its process is gone: the next planning run takes it over.
+    public var isLive: Bool = true
+
+    public static func == (a: PlanningLease, b: PlanningLease) -> Bool {
+        (a.who, a.host, a.processID, a.startedAt, a.parent) == (b.who, b.host, b.processID, b.startedAt, b.parent)
+    }
+    public func hash(into h: inout Hasher) { h.combine(who); h.combine(host); h.combine(processID); h.combine(startedAt); h.combine(parent) }
 }
 
 /// Everything a planning run starts from, read in the one transaction that
@@ -115,7 +122,14 @@ extension PlanStore {
     /// Who is planning now, if anyone (a stale lease is shown too; the next
     /// `beginPlanning` takes it over).
     public func currentPlanning() throws -> PlanningLease? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1").map(Self.lease) }
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1").map { r in
+                var lease = Self.lease(r)
+                lease.isLive = ProcessIdentity.isAlive(host: lease.host, pid: lease.processID, start: r["process_start"],
+                                                       startedAt: lease.startedAt, now: clock())
+                return lease
+            }
+        }
     }
 
     /// Throws what `saveVersion` would refuse with, without saving: lets a
