@@ -94,17 +94,14 @@ struct Explain: ParsableCommand {
 
 /// Input that looks like personal data, masked for messages.
 enum PersonalNumber {
-    /// `411328********123X` for an 18- or 15-character resident ID (valid or
-    /// not), `138****5678` for an 11-digit mobile number; nil for anything else.
+    /// `411328********123X` for anything of 15 or more digits (a resident ID,
+    /// valid or mistyped; the last may be X), `138****5678` for 11 to 14
+    /// digits (a phone); nil for anything else (session and demand ids).
     static func masked(_ text: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        let chars = Array(t.uppercased())
-        let digits = chars.allSatisfy(\.isASCIIDigit)
-        let idLike = (chars.count == 18 || chars.count == 15) && chars.dropLast().allSatisfy(\.isASCIIDigit)
-            && (chars.last!.isASCIIDigit || chars.last == "X")
-        if idLike { return ResidentID.masked(String(chars)) }
-        if digits && chars.count == 11 && chars.first == "1" { return PhoneMask.masked(t) }
-        return nil
+        let chars = Array(text.trimmingCharacters(in: .whitespaces).uppercased())
+        guard chars.count >= 11, chars.dropLast().allSatisfy(\.isASCIIDigit),
+              chars.last!.isASCIIDigit || chars.last == "X" else { return nil }
+        return chars.count >= 15 ? ResidentID.masked(String(chars)) : PhoneMask.masked(String(chars))
     }
 }
 

@@ -131,7 +131,7 @@ struct StoreCommandTests {
         let db = tmp.url.appendingPathComponent("office.sqlite").path
         #expect(try xiangxing("plan", demoScenario("nanyang-2019").path, "--out", tmp.url.appendingPathComponent("v1").path, "--db", db).status == 0)
         for (typed, masked) in [("41132819900101123X", "411328********123X"), ("41132819900101123x", "411328********123X"),
-                                ("13812345678", "138****5678")] {
+                                ("41132819900101123", "411328*******1123"), ("13812345678", "138****5678")] {
             for lang in ["zh", "en"] {
                 let r = try xiangxing("explain", typed, "--db", db, "--lang", lang)
                 #expect(r.status == 1)
