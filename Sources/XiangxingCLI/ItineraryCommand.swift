@@ -26,7 +26,8 @@ struct ItineraryCommand: ParsableCommand {
         a folder the store holds), every engagement an earlier version gave the trainer and \
         this one lacks is written as cancelled (STATUS:CANCELLED), so the phone drops it, \
         and listed as 已取消 in the PDF and text; SEQUENCE grows in each version in which \
-        the event changed. Every file names the plan version and when it was printed.
+        the event changed. The PDF and text name the plan version and the print time; the \
+        calendar names the version (X-WR-CALDESC, and 安排依据 in each event).
 
         Examples:
           xiangxing itinerary scenarios/nanyang-2019 plan-out --trainer T009 --out itineraries
