@@ -43,6 +43,13 @@ ANCHORS = {
     "2022-12-31": "HOLIDAY",  # 2023 notice
     "2024-02-04": "WORKDAY", "2024-02-10": "HOLIDAY", "2024-02-17": "HOLIDAY", "2024-02-18": "WORKDAY",
     "2024-02-09": None,  # 除夕 2024: only encouraged, not an official day off
+    # "X月X日放假，与周末连休": only the named day is off; the weekend beside it
+    # is an ordinary weekend (2019 清明、端午、中秋; 2024 元旦、端午).
+    "2019-04-05": "HOLIDAY", "2019-04-06": None, "2019-04-07": None,
+    "2019-06-07": "HOLIDAY", "2019-06-08": None, "2019-06-09": None,
+    "2019-09-14": None, "2019-09-15": None,
+    "2023-12-30": None, "2023-12-31": None, "2024-01-01": "HOLIDAY",
+    "2024-06-08": None, "2024-06-09": None, "2024-06-10": "HOLIDAY",
     "2025-01-26": "WORKDAY", "2025-01-28": "HOLIDAY", "2025-02-04": "HOLIDAY", "2025-02-08": "WORKDAY",
     "2025-04-27": "WORKDAY",
     "2026-01-04": "WORKDAY", "2026-02-14": "WORKDAY", "2026-02-23": "HOLIDAY", "2026-02-28": "WORKDAY",

@@ -2,11 +2,12 @@
 """Writes calendars/cn-public-holidays.ics from the State Council notices below.
 
 The table in this file is the single place the holiday data is typed in; the
-ICS is derived from it, so the two never drift apart. Each arrangement is
-written the way the notice words it (days off, weekend days worked, and the
-weekday the notice prints beside each worked day), and this script refuses to
-write the file if a stated weekday or a stated total ("共N天") disagrees with
-the real calendar.
+ICS is derived from it, so the two never drift apart. Each item is the
+notice's own words ("6月10日放假，与周末连休。"), and the dates are read from
+them: a day is an official day off only when the notice's 放假 range names
+it, so the ordinary weekend a "与周末连休" break runs into stays a weekend.
+The script refuses to write the file if a printed weekday or a stated total
+("共N天") disagrees with the real calendar.
 
     python3 tools/make-holidays.py              # rewrite the ICS
     python3 tools/make-holidays.py --markdown   # print the tables for docs/calendar.md
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,7 @@ OUTPUT = ROOT / "calendars" / "cn-public-holidays.ics"
 # DTSTAMP of every event: when this data was last revised (UTC). Bump it when
 # the data changes, so calendar clients see the new version; keep it fixed
 # otherwise, so regenerating gives a byte-identical file.
-DATA_REVISION = "20261129T000000Z"
+DATA_REVISION = "20261201T000000Z"
 
 WEEKDAY_ZH = "一二三四五六日"  # Monday = 一 … Sunday = 日
 
@@ -55,10 +57,70 @@ NOTICES = {
     "2026": Notice("国务院办公厅关于2026年部分节假日安排的通知", "国办发明电〔2025〕7号", "2025-11-04"),
 }
 
-# Notices put "与周末连休" (joined to the weekend) when the festival day touches
-# a weekend; the adjoining Saturday and Sunday are then part of the break and
-# are recorded here as days off too.
-JOINED = "通知原文为“{day}放假，与周末连休”；相连的周末也记为放假。"
+# How a notice words an item: "<days off>放假[调休]，共N天。<worked days>上班。", or
+# "<day>放假，与周末连休。" when the festival day touches a weekend. In the latter
+# only the day the notice names is an official day off: the Saturday and
+# Sunday beside it are an ordinary weekend (周末), which the notice merely
+# says the break runs into. So the days are read from the notice's own words
+# below, never typed in a second time: what the notice does not name as 放假
+# is not recorded as a holiday.
+DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:（([^）]*)）)?")
+WEEKDAY = re.compile(r"(?:星期|周)([一二三四五六日])$")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A date as a notice prints it, with the weekday it prints beside it, if any."""
+    date: dt.date
+    weekday: str | None  # 一 … 日
+
+
+def named_dates(text: str, year: int) -> list[Named]:
+    """Every "YYYY年M月D日（…）" in `text`; a missing year or month is the
+    previous date's ("2月4日至10日"), the first date's year the notice's."""
+    out: list[Named] = []
+    y, m = year, None
+    for match in DATE.finditer(text):
+        if match.group(1):
+            y = int(match.group(1))
+        if match.group(2):
+            m = int(match.group(2))
+        if m is None:
+            raise ValueError(f"no month before “{match.group(0)}” in “{text}”")
+        weekday = None
+        if match.group(4):
+            last = re.split("[、，,]", match.group(4))[-1].strip()
+            found = WEEKDAY.search(last)
+            weekday = found.group(1) if found else None
+        out.append(Named(dt.date(y, m, int(match.group(3))), weekday))
+    return out
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """What one item of a notice says, read from its words."""
+    off: list[Named]       # the first and, for a range, the last day off
+    work: list[Named]      # the weekend days worked (调休上班)
+    total: int | None      # "共N天" or "放假N天"
+    joined: bool           # "与周末连休"
+
+    @staticmethod
+    def read(said: str, year: int) -> "Arrangement":
+        sentences = [s for s in said.split("。") if s.strip()]
+        holiday = [s for s in sentences if "放假" in s]
+        if len(holiday) != 1:
+            raise ValueError(f"want one sentence with 放假 in “{said}”")
+        before = holiday[0].split("放假")[0]
+        off = named_dates(before, year)
+        if not 1 <= len(off) <= 2 or (len(off) == 2 and "至" not in before):
+            raise ValueError(f"放假 needs “D日” or “D日至D日” in “{holiday[0]}”")
+        total = re.search(r"(?:共|放假)(\d+)天", holiday[0])
+        work = [d for s in sentences if s.endswith("上班") for d in named_dates(s, off[0].date.year)]
+        return Arrangement(off, work, int(total.group(1)) if total else None, "与周末连休" in holiday[0])
+
+    def days_off(self) -> list[dt.date]:
+        a, b = self.off[0].date, self.off[-1].date
+        return [a + dt.timedelta(n) for n in range((b - a).days + 1)]
 
 
 @dataclass(frozen=True)
@@ -66,97 +128,120 @@ class Festival:
     year: int            # the year of the notice (its December days belong to it too)
     slug: str            # stable part of the UID: yuandan, chunjie, …
     name: str            # as the notice writes it: 国庆节、中秋节
-    off: tuple[str, str]  # first and last day off, inclusive
-    work: tuple[tuple[str, str], ...] = ()  # (date, weekday the notice prints)
-    total: int | None = None  # the notice's "共N天", when it gives one
-    notices: tuple[str, ...] = ()  # keys of NOTICES; default: the year's notice
+    said: str            # the notice's item after "节名：", word for word
+    notices: tuple[str, ...] = ()  # keys of NOTICES, newest first; default: the year's notice
+    # A later notice's words that replace `said` as a whole (2019 劳动节).
+    amended: str = ""
+    # A later notice's words that extend the break to the date after its "至"
+    # (2020 春节); a worked day inside the longer break is then not worked.
+    extended: str = ""
     note: str = ""
 
     def sources(self) -> list[Notice]:
         return [NOTICES[k] for k in (self.notices or (str(self.year),))]
 
+    def arrangement(self) -> Arrangement:
+        return Arrangement.read(self.amended or self.said, self.year)
+
     def days_off(self) -> list[dt.date]:
-        a, b = (dt.date.fromisoformat(s) for s in self.off)
-        return [a + dt.timedelta(n) for n in range((b - a).days + 1)]
+        days = self.arrangement().days_off()
+        if self.extended:
+            until = named_dates(self.extended.split("至", 1)[1], self.year)[0].date
+            days += [days[-1] + dt.timedelta(n) for n in range(1, (until - days[-1]).days + 1)]
+        return days
 
     def workdays(self) -> list[dt.date]:
-        return [dt.date.fromisoformat(s) for s, _ in self.work]
+        off = set(self.days_off())
+        return [d.date for d in self.arrangement().work if d.date not in off]
+
+    def ordinary_weekend(self) -> list[dt.date]:
+        """The Saturday and Sunday a "与周末连休" break runs into: not days off."""
+        if not self.arrangement().joined:
+            return []
+        off = self.days_off()
+        out, d = [], off[0] - dt.timedelta(1)
+        while d.weekday() >= 5:
+            out.insert(0, d)
+            d -= dt.timedelta(1)
+        d = off[-1] + dt.timedelta(1)
+        while d.weekday() >= 5:
+            out.append(d)
+            d += dt.timedelta(1)
+        return out
 
 
 F = Festival
 FESTIVALS = [
     # 2019 — 国办发明电〔2018〕15号, Labour Day as changed by 国办发明电〔2019〕3号
-    F(2019, "yuandan", "元旦", ("2018-12-30", "2019-01-01"), (("2018-12-29", "六"),), 3),
-    F(2019, "chunjie", "春节", ("2019-02-04", "2019-02-10"), (("2019-02-02", "六"), ("2019-02-03", "日")), 7),
-    F(2019, "qingming", "清明节", ("2019-04-05", "2019-04-07"), note=JOINED.format(day="4月5日")),
-    F(2019, "laodong", "劳动节", ("2019-05-01", "2019-05-04"), (("2019-04-28", "日"), ("2019-05-05", "日")), 4,
-      notices=("2019-laodong", "2019"),
+    F(2019, "yuandan", "元旦", "2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。"),
+    F(2019, "chunjie", "春节", "2月4日至10日放假调休，共7天。2月2日（星期六）、2月3日（星期日）上班。"),
+    F(2019, "qingming", "清明节", "4月5日放假，与周末连休。"),
+    F(2019, "laodong", "劳动节", "5月1日放假。", notices=("2019-laodong", "2019"),
+      amended="2019年5月1日至4日放假调休，共4天。4月28日（星期日）、5月5日（星期日）上班。",
       note="原通知第四项为“5月1日放假”，已由国办发明电〔2019〕3号调整为5月1日至4日放假调休。"),
-    F(2019, "duanwu", "端午节", ("2019-06-07", "2019-06-09"), note=JOINED.format(day="6月7日")),
-    F(2019, "zhongqiu", "中秋节", ("2019-09-13", "2019-09-15"), note=JOINED.format(day="9月13日")),
-    F(2019, "guoqing", "国庆节", ("2019-10-01", "2019-10-07"), (("2019-09-29", "日"), ("2019-10-12", "六")), 7),
+    F(2019, "duanwu", "端午节", "6月7日放假，与周末连休。"),
+    F(2019, "zhongqiu", "中秋节", "9月13日放假，与周末连休。"),
+    F(2019, "guoqing", "国庆节", "10月1日至7日放假调休，共7天。9月29日（星期日）、10月12日（星期六）上班。"),
     # 2020 — 国办发明电〔2019〕16号, Spring Festival extended by 国办发明电〔2020〕1号
-    F(2020, "yuandan", "元旦", ("2020-01-01", "2020-01-01"), total=1),
-    F(2020, "chunjie", "春节", ("2020-01-24", "2020-02-02"), (("2020-01-19", "日"),),
+    F(2020, "yuandan", "元旦", "2020年1月1日放假，共1天。"),
+    F(2020, "chunjie", "春节", "1月24日至30日放假调休，共7天。1月19日（星期日）、2月1日（星期六）上班。",
       notices=("2020", "2020-chunjie"),
+      extended="延长2020年春节假期至2月2日（农历正月初九，星期日），2月3日（星期一）起正常上班。",
       note="原定1月24日至30日放假调休、共7天，1月19日（星期日）和2月1日（星期六）上班；"
            "国办发明电〔2020〕1号把假期延长至2月2日（星期日），2月3日起正常上班，"
            "原定2月1日上班随之取消。"),
-    F(2020, "qingming", "清明节", ("2020-04-04", "2020-04-06"), total=3),
-    F(2020, "laodong", "劳动节", ("2020-05-01", "2020-05-05"), (("2020-04-26", "日"), ("2020-05-09", "六")), 5),
-    F(2020, "duanwu", "端午节", ("2020-06-25", "2020-06-27"), (("2020-06-28", "日"),), 3),
-    F(2020, "guoqing-zhongqiu", "国庆节、中秋节", ("2020-10-01", "2020-10-08"),
-      (("2020-09-27", "日"), ("2020-10-10", "六")), 8),
+    F(2020, "qingming", "清明节", "4月4日至6日放假调休，共3天。"),
+    F(2020, "laodong", "劳动节", "5月1日至5日放假调休，共5天。4月26日（星期日）、5月9日（星期六）上班。"),
+    F(2020, "duanwu", "端午节", "6月25日至27日放假调休，共3天。6月28日（星期日）上班。"),
+    F(2020, "guoqing-zhongqiu", "国庆节、中秋节", "10月1日至8日放假调休，共8天。9月27日（星期日）、10月10日（星期六）上班。"),
     # 2021 — 国办发明电〔2020〕27号
-    F(2021, "yuandan", "元旦", ("2021-01-01", "2021-01-03"), total=3),
-    F(2021, "chunjie", "春节", ("2021-02-11", "2021-02-17"), (("2021-02-07", "日"), ("2021-02-20", "六")), 7),
-    F(2021, "qingming", "清明节", ("2021-04-03", "2021-04-05"), total=3),
-    F(2021, "laodong", "劳动节", ("2021-05-01", "2021-05-05"), (("2021-04-25", "日"), ("2021-05-08", "六")), 5),
-    F(2021, "duanwu", "端午节", ("2021-06-12", "2021-06-14"), total=3),
-    F(2021, "zhongqiu", "中秋节", ("2021-09-19", "2021-09-21"), (("2021-09-18", "六"),), 3),
-    F(2021, "guoqing", "国庆节", ("2021-10-01", "2021-10-07"), (("2021-09-26", "日"), ("2021-10-09", "六")), 7),
+    F(2021, "yuandan", "元旦", "2021年1月1日至3日放假，共3天。"),
+    F(2021, "chunjie", "春节", "2月11日至17日放假调休，共7天。2月7日（星期日）、2月20日（星期六）上班。"),
+    F(2021, "qingming", "清明节", "4月3日至5日放假调休，共3天。"),
+    F(2021, "laodong", "劳动节", "5月1日至5日放假调休，共5天。4月25日（星期日）、5月8日（星期六）上班。"),
+    F(2021, "duanwu", "端午节", "6月12日至14日放假，共3天。"),
+    F(2021, "zhongqiu", "中秋节", "9月19日至21日放假调休，共3天。9月18日（星期六）上班。"),
+    F(2021, "guoqing", "国庆节", "10月1日至7日放假调休，共7天。9月26日（星期日）、10月9日（星期六）上班。"),
     # 2022 — 国办发明电〔2021〕11号
-    F(2022, "yuandan", "元旦", ("2022-01-01", "2022-01-03"), total=3),
-    F(2022, "chunjie", "春节", ("2022-01-31", "2022-02-06"), (("2022-01-29", "六"), ("2022-01-30", "日")), 7),
-    F(2022, "qingming", "清明节", ("2022-04-03", "2022-04-05"), (("2022-04-02", "六"),), 3),
-    F(2022, "laodong", "劳动节", ("2022-04-30", "2022-05-04"), (("2022-04-24", "日"), ("2022-05-07", "六")), 5),
-    F(2022, "duanwu", "端午节", ("2022-06-03", "2022-06-05"), total=3),
-    F(2022, "zhongqiu", "中秋节", ("2022-09-10", "2022-09-12"), total=3),
-    F(2022, "guoqing", "国庆节", ("2022-10-01", "2022-10-07"), (("2022-10-08", "六"), ("2022-10-09", "日")), 7),
+    F(2022, "yuandan", "元旦", "2022年1月1日至3日放假，共3天。"),
+    F(2022, "chunjie", "春节", "1月31日至2月6日放假调休，共7天。1月29日（星期六）、1月30日（星期日）上班。"),
+    F(2022, "qingming", "清明节", "4月3日至5日放假调休，共3天。4月2日（星期六）上班。"),
+    F(2022, "laodong", "劳动节", "4月30日至5月4日放假调休，共5天。4月24日（星期日）、5月7日（星期六）上班。"),
+    F(2022, "duanwu", "端午节", "6月3日至5日放假，共3天。"),
+    F(2022, "zhongqiu", "中秋节", "9月10日至12日放假，共3天。"),
+    F(2022, "guoqing", "国庆节", "10月1日至7日放假调休，共7天。10月8日（星期六）、10月9日（星期日）上班。"),
     # 2023 — 国办发明电〔2022〕16号
-    F(2023, "yuandan", "元旦", ("2022-12-31", "2023-01-02"), total=3),
-    F(2023, "chunjie", "春节", ("2023-01-21", "2023-01-27"), (("2023-01-28", "六"), ("2023-01-29", "日")), 7),
-    F(2023, "qingming", "清明节", ("2023-04-05", "2023-04-05"), total=1),
-    F(2023, "laodong", "劳动节", ("2023-04-29", "2023-05-03"), (("2023-04-23", "日"), ("2023-05-06", "六")), 5),
-    F(2023, "duanwu", "端午节", ("2023-06-22", "2023-06-24"), (("2023-06-25", "日"),), 3),
-    F(2023, "zhongqiu-guoqing", "中秋节、国庆节", ("2023-09-29", "2023-10-06"),
-      (("2023-10-07", "六"), ("2023-10-08", "日")), 8),
+    F(2023, "yuandan", "元旦", "2022年12月31日至2023年1月2日放假调休，共3天。"),
+    F(2023, "chunjie", "春节", "1月21日至27日放假调休，共7天。1月28日（星期六）、1月29日（星期日）上班。"),
+    F(2023, "qingming", "清明节", "4月5日放假，共1天。"),
+    F(2023, "laodong", "劳动节", "4月29日至5月3日放假调休，共5天。4月23日（星期日）、5月6日（星期六）上班。"),
+    F(2023, "duanwu", "端午节", "6月22日至24日放假调休，共3天。6月25日（星期日）上班。"),
+    F(2023, "zhongqiu-guoqing", "中秋节、国庆节", "9月29日至10月6日放假调休，共8天。10月7日（星期六）、10月8日（星期日）上班。"),
     # 2024 — 国办发明电〔2023〕7号
-    F(2024, "yuandan", "元旦", ("2023-12-30", "2024-01-01"), note=JOINED.format(day="1月1日")),
-    F(2024, "chunjie", "春节", ("2024-02-10", "2024-02-17"), (("2024-02-04", "日"), ("2024-02-18", "日")), 8,
+    F(2024, "yuandan", "元旦", "1月1日放假，与周末连休。"),
+    F(2024, "chunjie", "春节", "2月10日至17日放假调休，共8天。2月4日（星期日）、2月18日（星期日）上班。",
       note="通知“鼓励各单位结合带薪年休假等制度落实，安排职工在除夕（2月9日）休息”；"
            "2月9日不是法定放假日，本日历不记。"),
-    F(2024, "qingming", "清明节", ("2024-04-04", "2024-04-06"), (("2024-04-07", "日"),), 3),
-    F(2024, "laodong", "劳动节", ("2024-05-01", "2024-05-05"), (("2024-04-28", "日"), ("2024-05-11", "六")), 5),
-    F(2024, "duanwu", "端午节", ("2024-06-08", "2024-06-10"), note=JOINED.format(day="6月10日")),
-    F(2024, "zhongqiu", "中秋节", ("2024-09-15", "2024-09-17"), (("2024-09-14", "六"),), 3),
-    F(2024, "guoqing", "国庆节", ("2024-10-01", "2024-10-07"), (("2024-09-29", "日"), ("2024-10-12", "六")), 7),
+    F(2024, "qingming", "清明节", "4月4日至6日放假调休，共3天。4月7日（星期日）上班。"),
+    F(2024, "laodong", "劳动节", "5月1日至5日放假调休，共5天。4月28日（星期日）、5月11日（星期六）上班。"),
+    F(2024, "duanwu", "端午节", "6月10日放假，与周末连休。"),
+    F(2024, "zhongqiu", "中秋节", "9月15日至17日放假调休，共3天。9月14日（星期六）上班。"),
+    F(2024, "guoqing", "国庆节", "10月1日至7日放假调休，共7天。9月29日（星期日）、10月12日（星期六）上班。"),
     # 2025 — 国办发明电〔2024〕12号 (first year under the 2024 revision of 全国年节及纪念日放假办法)
-    F(2025, "yuandan", "元旦", ("2025-01-01", "2025-01-01"), total=1),
-    F(2025, "chunjie", "春节", ("2025-01-28", "2025-02-04"), (("2025-01-26", "日"), ("2025-02-08", "六")), 8),
-    F(2025, "qingming", "清明节", ("2025-04-04", "2025-04-06"), total=3),
-    F(2025, "laodong", "劳动节", ("2025-05-01", "2025-05-05"), (("2025-04-27", "日"),), 5),
-    F(2025, "duanwu", "端午节", ("2025-05-31", "2025-06-02"), total=3),
-    F(2025, "guoqing-zhongqiu", "国庆节、中秋节", ("2025-10-01", "2025-10-08"),
-      (("2025-09-28", "日"), ("2025-10-11", "六")), 8),
+    F(2025, "yuandan", "元旦", "1月1日（周三）放假1天，不调休。"),
+    F(2025, "chunjie", "春节", "1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。1月26日（周日）、2月8日（周六）上班。"),
+    F(2025, "qingming", "清明节", "4月4日（周五）至6日（周日）放假，共3天。"),
+    F(2025, "laodong", "劳动节", "5月1日（周四）至5日（周一）放假调休，共5天。4月27日（周日）上班。"),
+    F(2025, "duanwu", "端午节", "5月31日（周六）至6月2日（周一）放假，共3天。"),
+    F(2025, "guoqing-zhongqiu", "国庆节、中秋节", "10月1日（周三）至8日（周三）放假调休，共8天。9月28日（周日）、10月11日（周六）上班。"),
     # 2026 — 国办发明电〔2025〕7号
-    F(2026, "yuandan", "元旦", ("2026-01-01", "2026-01-03"), (("2026-01-04", "日"),), 3),
-    F(2026, "chunjie", "春节", ("2026-02-15", "2026-02-23"), (("2026-02-14", "六"), ("2026-02-28", "六")), 9),
-    F(2026, "qingming", "清明节", ("2026-04-04", "2026-04-06"), total=3),
-    F(2026, "laodong", "劳动节", ("2026-05-01", "2026-05-05"), (("2026-05-09", "六"),), 5),
-    F(2026, "duanwu", "端午节", ("2026-06-19", "2026-06-21"), total=3),
-    F(2026, "zhongqiu", "中秋节", ("2026-09-25", "2026-09-27"), total=3),
-    F(2026, "guoqing", "国庆节", ("2026-10-01", "2026-10-07"), (("2026-09-20", "日"), ("2026-10-10", "六")), 7),
+    F(2026, "yuandan", "元旦", "1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。"),
+    F(2026, "chunjie", "春节", "2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。"),
+    F(2026, "qingming", "清明节", "4月4日（周六）至6日（周一）放假，共3天。"),
+    F(2026, "laodong", "劳动节", "5月1日（周五）至5日（周二）放假调休，共5天。5月9日（周六）上班。"),
+    F(2026, "duanwu", "端午节", "6月19日（周五）至21日（周日）放假，共3天。"),
+    F(2026, "zhongqiu", "中秋节", "9月25日（周五）至27日（周日）放假，共3天。"),
+    F(2026, "guoqing", "国庆节", "10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。"),
 ]
 
 
@@ -166,17 +251,25 @@ def validate(festivals: list[Festival]) -> list[str]:
     seen: dict[dt.date, str] = {}
     for f in festivals:
         where = f"{f.year} {f.name}"
-        off = f.days_off()
-        if not off:
-            problems.append(f"{where}: no days off")
-        if f.total is not None and f.total != len(off):
-            problems.append(f"{where}: notice says 共{f.total}天 but {f.off} is {len(off)} days")
-        for (s, stated), d in zip(f.work, f.workdays()):
-            real = WEEKDAY_ZH[d.weekday()]
-            if real != stated:
-                problems.append(f"{where}: {s} is 星期{real}, notice table says 星期{stated}")
-            if d.weekday() < 5:
-                problems.append(f"{where}: worked day {s} is not a Saturday or Sunday")
+        try:
+            a = f.arrangement()
+            off = f.days_off()
+        except ValueError as e:
+            problems.append(f"{where}: {e}")
+            continue
+        if a.total is not None and a.total != len(a.days_off()):
+            problems.append(f"{where}: notice says {a.total} days but names {len(a.days_off())}")
+        if a.joined and a.total is not None:
+            problems.append(f"{where}: “与周末连休” with a total: read the notice again")
+        for named in a.off + a.work:
+            real = WEEKDAY_ZH[named.date.weekday()]
+            if named.weekday is not None and named.weekday != real:
+                problems.append(f"{where}: {named.date} is 星期{real}, the notice prints {named.weekday}")
+        for d in a.work:
+            if d.weekday is None:
+                problems.append(f"{where}: worked day {d.date} without the weekday the notice prints")
+            if d.date.weekday() < 5:
+                problems.append(f"{where}: worked day {d.date} is not a Saturday or Sunday")
         for d in off + f.workdays():
             if d in seen:
                 problems.append(f"{where}: {d} already used by {seen[d]}")
@@ -186,22 +279,31 @@ def validate(festivals: list[Festival]) -> list[str]:
     return problems
 
 
-def arrangement(f: Festival) -> str:
+def restated(f: Festival) -> str:
     off = f.days_off()
     text = f"{f.name}：{off[0].isoformat()}"
     if len(off) > 1:
         text += f" 至 {off[-1].isoformat()}"
     text += f" 放假，共{len(off)}天"
-    if f.work:
+    if f.workdays():
         worked = "、".join(f"{d.isoformat()}（星期{WEEKDAY_ZH[d.weekday()]}）" for d in f.workdays())
         text += f"；{worked} 上班"
     return text + "。"
 
 
+def weekend_note(f: Festival) -> str:
+    """For "与周末连休": the weekend it runs into stays an ordinary weekend."""
+    weekend = f.ordinary_weekend()
+    if not weekend:
+        return ""
+    days = "、".join(f"{d.isoformat()}（星期{WEEKDAY_ZH[d.weekday()]}）" for d in weekend)
+    return (f"通知原文为“{f.said.rstrip('。')}”：只有所列日期是法定放假日；相连的{days}是普通周末，"
+            "不是法定放假日（允许周末授课的课程可以安排）。")
+
+
 def description(f: Festival) -> str:
-    parts = [arrangement(f), "依据：" + "；".join(n.cite() for n in f.sources()) + "。"]
-    if f.note:
-        parts.append(f.note)
+    parts = [restated(f), "依据：" + "；".join(n.cite() for n in f.sources()) + "。"]
+    parts += [p for p in (weekend_note(f), f.note) if p]
     return "\n".join(parts)
 
 
@@ -273,19 +375,22 @@ def markdown(festivals: list[Festival]) -> str:
     for year in sorted({f.year for f in festivals}):
         these = [f for f in festivals if f.year == year]
         off = sum(len(f.days_off()) for f in these)
-        work = sum(len(f.work) for f in these)
+        work = sum(len(f.workdays()) for f in these)
         out.append(f"### {year}: {off} days off, {work} weekend days worked\n")
         out.append(f"Notice: {NOTICES[str(year)].cite()}\n")
-        out.append("| festival 节日 | days off 放假 | weekend days worked 调休上班 | notice 依据 |")
-        out.append("|---|---|---|---|")
+        out.append("| festival 节日 | the notice's words 通知原文 | days off 放假 | weekend days worked 调休上班 | notice 依据 |")
+        out.append("|---|---|---|---|---|")
         for f in these:
             days = f.days_off()
             span = days[0].isoformat() + (f" – {days[-1].isoformat()}" if len(days) > 1 else "")
             span += f" ({len(days)})"
             worked = ", ".join(f"{d.isoformat()} {d:%a}" for d in f.workdays()) or "—"
             cite = " + ".join(n.number for n in f.sources())
-            out.append(f"| {f.name} | {span} | {worked} | {cite} |")
-        notes = [f"{f.name}：{f.note}" for f in these if f.note]
+            words = f.amended or f.said
+            if f.extended:
+                words += "<br>" + f.extended
+            out.append(f"| {f.name} | {words} | {span} | {worked} | {cite} |")
+        notes = [f"{f.name}：{n}" for f in these for n in (weekend_note(f), f.note) if n]
         if notes:
             out.append("")
             out += [f"- {n}" for n in notes]

@@ -3,6 +3,7 @@ import Foundation
 import XiangxingCore
 import XiangxingIO
 import XiangxingPrint
+import XiangxingStore
 
 enum ItineraryFormat: String, ExpressibleByArgument, CaseIterable {
     case pdf, ics, txt
@@ -21,8 +22,12 @@ struct ItineraryCommand: ParsableCommand {
 
         The .ics calendar has one all-day event per engagement. Its UID comes from the \
         session and trainer ids, so importing the file of an updated plan moves the events \
-        instead of adding copies; its DTSTAMP and SEQUENCE come from plan.csv's modification \
-        time, so the newer plan wins.
+        instead of adding copies. When the plan is a version of the store (read from it, or \
+        a folder the store holds), every engagement an earlier version gave the trainer and \
+        this one lacks is written as cancelled (STATUS:CANCELLED), so the phone drops it, \
+        and listed as 已取消 in the PDF and text; SEQUENCE grows in each version in which \
+        the event changed. The PDF and text name the plan version and the print time; the \
+        calendar names the version (X-WR-CALDESC, and 安排依据 in each event).
 
         Examples:
           xiangxing itinerary scenarios/nanyang-2019 plan-out --trainer T009 --out itineraries
@@ -68,19 +73,33 @@ struct ItineraryCommand: ParsableCommand {
         } else {
             chosen = Itinerary.all(plan: plan, index: index)
         }
-        let idle = chosen.filter { $0.engagements.isEmpty }
-        if all { chosen.removeAll { $0.engagements.isEmpty } }
+        let revised = Int(made.timeIntervalSince1970.rounded(.down))
+        let lineage = PlanLineage.find(options, plan: plan)
+        let printed = Int(Date().timeIntervalSince1970.rounded(.down))
+        var history: [String: [ItineraryVersion]] = [:]
+        for v in lineage.earlier {
+            for it in Itinerary.all(plan: v.plan, index: index) {
+                history[it.trainer.id, default: []].append(ItineraryVersion(number: v.number, revised: v.revised, itinerary: it))
+            }
+        }
+        chosen = chosen.map { it in
+            var it = it.noting(earlier: history[it.trainer.id] ?? [], version: lineage.version)
+            it.edition = PrintEdition(version: lineage.version, planRevised: revised, printed: printed)
+            return it
+        }
+        // A trainer idle now but with cancelled work still needs the file that cancels it.
+        let idle = chosen.filter { $0.engagements.isEmpty && $0.cancelled.isEmpty }
+        if all { chosen.removeAll { $0.engagements.isEmpty && $0.cancelled.isEmpty } }
 
         let folder = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let revised = Int(made.timeIntervalSince1970.rounded(.down))
         var written: [String] = []
         for it in chosen {
             let url = folder.appendingPathComponent(Self.fileName(it, format: format))
             do {
                 switch format {
                 case .pdf: try ItineraryPDF.write([it], to: url)
-                case .ics: try AtomicFile.write(try ItineraryCalendar.text(it, revised: revised), to: url)
+                case .ics: try AtomicFile.write(try ItineraryCalendar.text(it, revised: revised, earlier: history[it.trainer.id] ?? []), to: url)
                 case .txt: try AtomicFile.write(try ItineraryText.text(it), to: url)
                 }
             } catch {
@@ -89,8 +108,9 @@ struct ItineraryCommand: ParsableCommand {
             }
             written.append(url.lastPathComponent)
             let km = ItineraryWording.km(it.km)
-            print(zh ? "\(url.lastPathComponent)：\(it.engagements.count) 项任务，授课 \(it.teachingDays) 天，路程 \(km)"
-                     : "\(url.lastPathComponent): \(it.engagements.count) engagement(s), \(it.teachingDays) teaching day(s), \(km.replacingOccurrences(of: "公里", with: "km"))")
+            let gone = it.cancelled.isEmpty ? "" : zh ? "，已取消 \(it.cancelled.count) 项" : ", \(it.cancelled.count) cancelled"
+            print(zh ? "\(url.lastPathComponent)：\(it.engagements.count) 项任务，授课 \(it.teachingDays) 天，路程 \(km)\(gone)"
+                     : "\(url.lastPathComponent): \(it.engagements.count) engagement(s), \(it.teachingDays) teaching day(s), \(km.replacingOccurrences(of: "公里", with: "km"))\(gone)")
         }
         if all {
             print(zh ? "已为 \(written.count) 位讲师写出行程（\(out)/）；另有 \(idle.count) 位讲师在本计划中没有任务，未生成文件。"
@@ -128,6 +148,35 @@ struct ItineraryCommand: ParsableCommand {
         return "\(clean(it.trainer.id))-\(clean(it.trainer.name)).\(format.rawValue)"
     }
 
-    /// When the plan was made or last edited: plan.csv's modification time
-    /// (whole seconds since 1970), else now.
+}
+
+/// The store's versions behind the plan being printed: its number, and the
+/// versions before it, whose engagements a trainer's phone and papers may
+/// still hold. Read from the store (`--db`) when no folders are given; for
+/// a plan folder, the newest stored version with exactly its sessions (a
+/// folder the store does not hold has no number and no history).
+struct PlanLineage {
+    struct Earlier { var number: Int; var revised: Int; var plan: Plan }
+    var version: Int?
+    var earlier: [Earlier] = []
+
+    static func find(_ source: PlanSource, plan: Plan) -> PlanLineage {
+        guard FileManager.default.fileExists(atPath: source.db),
+              let store = try? PlanStore(path: source.db),
+              let infos = try? store.versions(), !infos.isEmpty else { return PlanLineage(version: nil) }
+        let number: Int?
+        if source.scenario == nil {
+            number = source.version ?? infos.last?.number
+        } else {
+            number = infos.reversed().first { info in
+                (try? store.version(info.number))??.plan.sessions == plan.sessions
+            }?.number
+        }
+        guard let number else { return PlanLineage(version: nil) }
+        let earlier = infos.filter { $0.number < number }.compactMap { info -> Earlier? in
+            guard let v = try? store.version(info.number) else { return nil }
+            return Earlier(number: info.number, revised: Int(info.createdAt.timeIntervalSince1970.rounded(.down)), plan: v.plan)
+        }
+        return PlanLineage(version: number, earlier: earlier)
+    }
 }

@@ -26,28 +26,117 @@ struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "What changed between two plan versions, grouped by who must be told.",
         discussion: """
-        Lists each trainer with their old and new engagements and each county with its moved \
-        sessions and the people affected. Text to print, or CSV for a spreadsheet.
+        Lists each trainer with their old and new engagements (调整 / 新安排 / 已取消) and each \
+        county with its moved sessions and the attendees to tell: everyone whose class \
+        changed dates or venue, moved class, lost or got a seat. Text to print, or CSV for \
+        Excel (BOM, Chinese headers and names).
+
+        --notify lists those attendees per county (name, phone, what changed); with --out \
+        DIR it writes one Excel-ready CSV and one text file per county \
+        (通知名单-唐河县-含个人信息.csv / .txt). Phones and ID numbers are masked unless \
+        --unmasked; unmasked files are created readable by their owner only (0600).
 
         Example:
           xiangxing diff 1 2
-          xiangxing diff 1 2 --format csv > 通知名单.csv
+          xiangxing diff 1 2 --format csv > 变动.csv
+          xiangxing diff 1 2 --notify --out 通知名单
         """)
     @OptionGroup var store: StoreOptions
     @Argument(help: "The older version.") var a: Int
     @Argument(help: "The newer version.") var b: Int
     @Option(help: "text (default) or csv.") var format: DiffFormat = .text
+    @Flag(help: ArgumentHelp(L("列出各县区需通知的学员（姓名、电话、变动）", "List the attendees to tell per county (name, phone, what changed)")))
+    var notify = false
+    @Flag(help: ArgumentHelp(L("通知名单中给出完整电话和身份证号（文件仅本人可读）", "Give phones and ID numbers in full in the lists (files readable by their owner only)")))
+    var unmasked = false
+    @Option(help: ArgumentHelp(L("与 --notify 一起：每个县区写一份 CSV 和文本通知名单到此文件夹", "With --notify: write one CSV and one text list per county into this folder")))
+    var out: String?
+
+    func validate() throws {
+        if out != nil && !notify {
+            throw ValidationError(store.lang == .zh ? "--out 用于写出通知名单：请同时给出 --notify" : "--out writes the notification lists: give --notify too")
+        }
+        if unmasked && !notify {
+            throw ValidationError(store.lang == .zh ? "--unmasked 只用于通知名单：请同时给出 --notify" : "--unmasked applies to the notification lists: give --notify too")
+        }
+    }
+
     func run() throws {
         let db = try store.open()
         let (index, _) = try store.scenario(db)
         let va = try store.version(db, a), vb = try store.version(db, b)
         let d = PlanDiff(old: va.plan, new: vb.plan)
+        let zh = store.lang == .zh
         let words = DiffText(index: index, language: store.lang)
+        let from = zh ? "第\(a)版" : "v\(a)", to = zh ? "第\(b)版" : "v\(b)"
+        if notify, let out {
+            try writeNotices(d, words: words, from: from, to: to, into: URL(fileURLWithPath: out))
+            return
+        }
         switch format {
-        case .text: print(words.text(d, from: store.lang == .zh ? "第\(a)版" : "v\(a)", to: store.lang == .zh ? "第\(b)版" : "v\(b)"))
+        case .text: print(words.text(d, from: from, to: to))
         case .csv: print(words.csv(d), terminator: "")
         }
+        if notify {
+            for c in words.noticeCounties(d) { print(""); print(words.noticeText(d, county: c, unmasked: unmasked, from: from, to: to), terminator: "") }
+        }
+        if notify && unmasked { Terminal.error(zh ? "注意：以上名单含完整电话和身份证号，不得张贴或外传。" : "Note: the lists above hold full phones and ID numbers; do not post or forward them.") }
     }
+
+    /// One CSV and one text file per county, all or nothing.
+    private func writeNotices(_ d: PlanDiff, words: DiffText, from: String, to: String, into folder: URL) throws {
+        let zh = store.lang == .zh
+        let counties = words.noticeCounties(d)
+        var files: [(URL, String)] = []
+        for c in counties {
+            let name = Self.safe(store.index(of: c, in: words))
+            for (ext, text) in [("csv", words.noticeCSV(d, county: c, unmasked: unmasked)),
+                                ("txt", words.noticeText(d, county: c, unmasked: unmasked, from: from, to: to))] {
+                files.append((folder.appendingPathComponent("通知名单-\(name)-含个人信息.\(ext)"), text))
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (url, text) in files { try Self.write(text, to: url, ownerOnly: unmasked) }
+        } catch {
+            Terminal.error(zh ? "无法写出通知名单到 \(folder.path)：\(error)" : "could not write the lists into \(folder.path): \(error)")
+            throw ExitCode(1)
+        }
+        for c in counties {
+            let n = d.attendeeNotices.filter { $0.county == c }.count
+            print(zh ? "\(store.index(of: c, in: words))：需通知学员 \(n) 人" : "\(store.index(of: c, in: words)): \(n) attendee(s) to tell")
+        }
+        print(zh ? "通知名单已写入 \(folder.path)/（\(counties.count) 个县区，每县一份 CSV 和文本）"
+                 : "Lists written into \(folder.path)/ (\(counties.count) count(ies), one CSV and one text each)")
+        if unmasked {
+            Terminal.error(zh ? "注意：名单含完整电话和身份证号（文件权限 0600），不得张贴或外传。"
+                              : "Note: the lists hold full phones and ID numbers (files are 0600); do not post or forward them.")
+        }
+    }
+
+    /// Written to a temporary file created with its final permissions, then renamed.
+    static func write(_ text: String, to url: URL, ownerOnly: Bool) throws {
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(text.utf8),
+                                             attributes: [.posixPermissions: ownerOnly ? 0o600 : 0o644]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        if rename(tmp.path, url.path) != 0 {
+            let err = errno
+            try? FileManager.default.removeItem(at: tmp)
+            throw POSIXError(POSIXErrorCode(rawValue: err) ?? .EIO)
+        }
+        if ownerOnly { _ = chmod(url.path, 0o600) }
+    }
+
+    static func safe(_ s: String) -> String {
+        String(s.map { "/\\:*?\"<>|".contains($0) || $0.isWhitespace ? "_" : $0 })
+    }
+}
+
+private extension StoreOptions {
+    /// A county's name for a file name or a line.
+    func index(of county: String, in words: DiffText) -> String { words.index.counties[county]?.name ?? county }
 }
 
 struct Explain: ParsableCommand {

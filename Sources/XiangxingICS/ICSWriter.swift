@@ -24,12 +24,18 @@ public struct AllDayEvent: Hashable, Sendable {
     /// RFC 5545 SEQUENCE: a re-imported event wins over the stored one only
     /// when this is at least as high, so it must grow with each version.
     public var sequence: Int
+    /// RFC 5545 §3.8.1.11 STATUS. A phone removes or strikes through an event
+    /// re-imported as `cancelled` (with a higher SEQUENCE); an event merely
+    /// missing from a new file stays on the phone.
+    public var status: Status
+
+    public enum Status: Hashable, Sendable { case confirmed, cancelled }
 
     public init(uid: String, first: Day, last: Day, summary: String, location: String = "",
-                description: String = "", categories: [String] = [], sequence: Int = 0) {
+                description: String = "", categories: [String] = [], sequence: Int = 0, status: Status = .confirmed) {
         self.uid = uid; self.first = first; self.last = max(first, last); self.summary = summary
         self.location = location; self.description = description; self.categories = categories
-        self.sequence = sequence
+        self.sequence = sequence; self.status = status
     }
 }
 
@@ -42,9 +48,11 @@ public struct PublishedCalendar: Hashable, Sendable {
     /// Seconds since 1970-01-01T00:00Z; written in UTC (`20190901T083000Z`).
     public var revised: Int
     public var events: [AllDayEvent]
+    /// `X-WR-CALDESC` when not empty: which plan version the file holds.
+    public var description: String
 
-    public init(name: String, revised: Int, events: [AllDayEvent]) {
-        self.name = name; self.revised = revised; self.events = events
+    public init(name: String, revised: Int, events: [AllDayEvent], description: String = "") {
+        self.name = name; self.revised = revised; self.events = events; self.description = description
     }
 }
 
@@ -68,6 +76,7 @@ public enum ICSWriter {
             tree.add(icalproperty_new_prodid(productID))
             tree.add(icalproperty_new_calscale("GREGORIAN"))
             tree.addX("X-WR-CALNAME", calendar.name)
+            if !calendar.description.isEmpty { tree.addX("X-WR-CALDESC", calendar.description) }
             let revised = Libical.utcTime(calendar.revised)
             for event in calendar.events {
                 let v = ICalTree(ICAL_VEVENT_COMPONENT)
@@ -83,8 +92,8 @@ public enum ICSWriter {
                 for category in event.categories {
                     v.add(icalproperty_new_categories(withoutSeparators(category)))
                 }
-                v.add(icalproperty_new_status(ICAL_STATUS_CONFIRMED))
-                v.add(icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
+                v.add(icalproperty_new_status(event.status == .cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+                v.add(icalproperty_new_transp(event.status == .cancelled ? ICAL_TRANSP_TRANSPARENT : ICAL_TRANSP_OPAQUE))
                 tree.adopt(v)
             }
             return tree.text()

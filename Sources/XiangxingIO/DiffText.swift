@@ -41,16 +41,14 @@ public struct DiffText: Sendable {
         for id in d.byTrainer.keys.sorted() {
             lines.append("  \(trainer(id))（\(id)）")
             for c in d.byTrainer[id]! {
-                let had = c.old?.trainers.contains(id) ?? false, has = c.new?.trainers.contains(id) ?? false
-                let role = had && has ? t("调整", "changed") : had ? t("不再担任", "no longer teaching") : t("新安排", "newly assigned")
-                lines.append("    \(title(c))【\(role)】" + fields(c).map { "\($0.0)：\($0.1) → \($0.2)" }.joined(separator: t("；", "; ")))
+                lines.append("    \(title(c))【\(role(c, trainer: id))】" + fields(c).map { "\($0.0)：\($0.1) → \($0.2)" }.joined(separator: t("；", "; ")))
             }
         }
         lines.append(t("二、需通知的县区（\(Set(d.byCounty.keys).union(d.attendeesMoved.keys).count) 个）", "2. Counties to tell (\(Set(d.byCounty.keys).union(d.attendeesMoved.keys).count))"))
         for c in Set(d.byCounty.keys).union(d.attendeesMoved.keys).sorted() {
             let changes = d.byCounty[c] ?? []
-            lines.append(t("  \(county(c))：变动 \(changes.count) 个场次，影响学员 \(d.attendeesMoved[c] ?? 0) 人",
-                           "  \(county(c)): \(changes.count) session(s) changed, \(d.attendeesMoved[c] ?? 0) attendee(s) affected"))
+            lines.append(t("  \(county(c))：变动 \(changes.count) 个场次，需通知学员 \(d.attendeesMoved[c] ?? 0) 人",
+                           "  \(county(c)): \(changes.count) session(s) changed, \(d.attendeesMoved[c] ?? 0) attendee(s) to tell"))
             for ch in changes {
                 lines.append("    \(title(ch))：" + fields(ch).map { "\($0.0) \($0.1) → \($0.2)" }.joined(separator: t("；", "; ")))
             }
@@ -58,22 +56,102 @@ public struct DiffText: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// One row per person or county to tell and field changed.
+    /// One row per person or county to tell and field changed, for Excel
+    /// (`SpreadsheetCSV`: BOM, formulas neutralised): Chinese headers, and
+    /// names beside the ids (讲师 T016 司马建国, 县区 411328 唐河县, 创业意识培训).
     public func csv(_ d: PlanDiff) -> String {
         var rows: [[String]] = []
         for id in d.byTrainer.keys.sorted() {
             for c in d.byTrainer[id]! {
-                for f in fields(c) { rows.append(["trainer", id, trainer(id), c.session, c.county, (c.new ?? c.old)!.kind, f.0, f.1, f.2]) }
+                let s = (c.new ?? c.old)!
+                for f in fields(c) {
+                    rows.append([t("讲师", "trainer"), id, trainer(id), c.session, county(c.county), kindName(s.kind), role(c, trainer: id), f.0, f.1, f.2])
+                }
             }
         }
         for c in Set(d.byCounty.keys).union(d.attendeesMoved.keys).sorted() {
             for ch in d.byCounty[c] ?? [] {
-                for f in fields(ch) { rows.append(["county", c, county(c), ch.session, c, (ch.new ?? ch.old)!.kind, f.0, f.1, f.2]) }
+                let s = (ch.new ?? ch.old)!
+                for f in fields(ch) { rows.append([t("县区", "county"), c, county(c), ch.session, county(c), kindName(s.kind), "", f.0, f.1, f.2]) }
             }
             if let n = d.attendeesMoved[c], n > 0 {
-                rows.append(["county", c, county(c), "", c, "", t("学员变动", "attendees moved"), "", String(n)])
+                rows.append([t("县区", "county"), c, county(c), "", county(c), "", "", t("需通知学员", "attendees to tell"), "", String(n)])
             }
         }
-        return CSV.render(header: ["audience", "id", "name", "session", "county", "kind", "change", "old", "new"], rows: rows)
+        return SpreadsheetCSV.render(header: [t("通知对象", "audience"), t("编号", "id"), t("姓名/名称", "name"), t("场次", "session"),
+                                              t("县区", "county"), t("课程类别", "kind"), t("身份", "role"), t("变动", "change"),
+                                              t("原安排", "old"), t("新安排", "new")], rows: rows)
     }
+
+    /// The kind's name in both languages: a person reads 创业意识培训, not SYB.
+    private func kindName(_ k: String) -> String { index.kinds[k]?.name ?? k }
+
+    /// 调整 / 新安排 / 已取消（不再担任） / 已取消（场次取消）: a trainer who no longer
+    /// has the session finds it cancelled in the new itinerary and calendar.
+    func role(_ c: PlanDiff.Change, trainer id: String) -> String {
+        let had = c.old?.trainers.contains(id) ?? false, has = c.new?.trainers.contains(id) ?? false
+        if had && has { return t("调整", "changed") }
+        if has { return t("新安排", "newly assigned") }
+        return c.new == nil ? t("已取消（场次取消）", "cancelled (session dropped)") : t("已取消（不再担任）", "cancelled (no longer teaching)")
+    }
+
+    // MARK: Attendees to tell (通知名单)
+
+    /// One person to tell: who, how to reach them, what changed.
+    public struct Notice: Sendable {
+        public var county: String
+        public var name: String
+        /// Masked unless asked for unmasked.
+        public var phone: String
+        public var idNumber: String
+        public var session: String
+        public var kind: String
+        public var change: String
+        public var old: String
+        public var new: String
+    }
+
+    /// The people of `county` (a code) to tell, in the order of `attendeeNotices`.
+    public func notices(_ d: PlanDiff, county code: String, unmasked: Bool) -> [Notice] {
+        d.attendeeNotices.filter { $0.county == code }.map { n in
+            let person = (index.attendees[n.idNumber] ?? []).first { $0.kind == n.kind } ?? index.attendees[n.idNumber]?.first
+            let what: String
+            switch n.reason {
+            case .classChanged(let dates, let venue):
+                what = [dates ? t("改期", "new dates") : nil, venue ? t("换场地", "new venue") : nil].compactMap { $0 }.joined(separator: t("、", ", "))
+            case .moved: what = t("调到另一期", "moved to another class")
+            case .seatLost: what = t("本期取消，转入候补", "seat lost, waitlisted")
+            case .seated: what = t("新安排入班", "given a seat")
+            }
+            func place(_ s: Session?) -> String { s.map { "\($0.id) \(dates($0)) \(venue($0))" } ?? t("（无）", "(none)") }
+            return Notice(county: county(code), name: person?.name ?? t("（名单中无此人）", "(not in attendees.csv)"),
+                          phone: person.map { unmasked ? $0.phone : PhoneMask.masked($0.phone) } ?? "",
+                          idNumber: unmasked ? n.idNumber : ResidentID.masked(n.idNumber),
+                          session: (n.new ?? n.old)?.id ?? "", kind: kindName(n.kind), change: what,
+                          old: place(n.old), new: place(n.new))
+        }
+    }
+
+    /// The county's notification list for Excel: BOM, Chinese headers.
+    public func noticeCSV(_ d: PlanDiff, county code: String, unmasked: Bool) -> String {
+        SpreadsheetCSV.render(header: [t("序号", "no."), t("县区", "county"), t("姓名", "name"), t("联系电话", "phone"), t("身份证号", "ID number"),
+                                       t("场次", "session"), t("课程类别", "kind"), t("变动", "change"), t("原安排", "old"), t("新安排", "new")],
+                              rows: notices(d, county: code, unmasked: unmasked).enumerated().map { i, n in
+                                  [String(i + 1), n.county, n.name, n.phone, n.idNumber, n.session, n.kind, n.change, n.old, n.new]
+                              })
+    }
+
+    /// The county's notification list to print or read out.
+    public func noticeText(_ d: PlanDiff, county code: String, unmasked: Bool, from a: String, to b: String) -> String {
+        let list = notices(d, county: code, unmasked: unmasked)
+        var lines = [t("\(county(code)) 需通知的学员（\(a) → \(b)，共 \(list.count) 人）", "\(county(code)): attendees to tell (\(a) → \(b), \(list.count))")]
+        for (i, n) in list.enumerated() {
+            lines.append("  \(i + 1). \(n.name) \(n.phone) · \(n.session) \(n.kind) · \(n.change)：\(n.old) → \(n.new)")
+        }
+        if !unmasked { lines.append(t("（电话、身份证号已隐去部分数字；--unmasked 可给出完整号码。）", "(Phones and ID numbers are masked; --unmasked gives them in full.)")) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Counties with people to tell, by code.
+    public func noticeCounties(_ d: PlanDiff) -> [String] { Set(d.attendeeNotices.map(\.county)).sorted() }
 }

@@ -83,6 +83,12 @@ public struct Itinerary: Hashable, Sendable {
     public var planName: String
     public var period: ClosedRange<Day>
     public var engagements: [Engagement]
+    /// Engagements earlier plan versions gave this trainer that this one
+    /// lacks (see `noting(earlier:version:)`); empty without a history.
+    public var cancelled: [Cancelled] = []
+    /// The plan version and the print time, named on every printout; nil
+    /// leaves the line out.
+    public var edition: PrintEdition?
 
     public var teachingDays: Int { engagements.reduce(0) { $0 + $1.dates.count } }
     /// Road km driven for the whole itinerary, leg by leg as listed. It can

@@ -72,10 +72,13 @@ struct ItinerarySheet {
         }
     }
 
-    /// A table row: an engagement (index) or the gap before it.
+    /// A table row: an engagement (index), the gap before it, the band over
+    /// the cancelled engagements, or one of them (index into `cancelled`).
     enum Row {
         case engagement(Int)
         case gap(Int)
+        case cancelledHeading
+        case cancelled(Int)
     }
 
     struct Page { let rows: Range<Int> }
@@ -104,6 +107,21 @@ struct ItinerarySheet {
             rows.append(.engagement(i)); cells.append(values)
             heights.append(max(Geometry.minRow, tallest + 2 * Geometry.cellPadY))
         }
+        if !it.cancelled.isEmpty {
+            rows.append(.cancelledHeading); cells.append([:]); heights.append(Geometry.gapHeight + 2)
+        }
+        for (i, c) in it.cancelled.enumerated() {
+            var values = try Self.values(c.engagement, number: 0)
+            values[.number] = "—"
+            values[.road] = "已取消\n第\(c.lastVersion)版安排，第\(c.since)版起取消"
+            var tallest = 0.0
+            for column in Column.allCases {
+                let width = column.width - 2 * Geometry.cellPadX
+                tallest = max(tallest, pdf.textHeight(values[column] ?? "", width: width, style: column.style))
+            }
+            rows.append(.cancelled(i)); cells.append(values)
+            heights.append(max(Geometry.minRow, tallest + 2 * Geometry.cellPadY))
+        }
         self.rows = rows; self.cells = cells; self.heights = heights
 
         var pages: [Page] = []
@@ -115,15 +133,20 @@ struct ItinerarySheet {
             while end < heights.count, used + heights[end] <= room || end == start {
                 used += heights[end]; end += 1
             }
-            // A gap row never ends a page: it belongs with what follows.
-            if end < heights.count, end - 1 > start, case .gap = rows[end - 1] { end -= 1 }
+            // A gap row or the cancelled band never ends a page: it belongs with what follows.
+            if end < heights.count, end - 1 > start {
+                switch rows[end - 1] {
+                case .gap, .cancelledHeading: end -= 1
+                default: break
+                }
+            }
             pages.append(Page(rows: start..<end))
             start = end
         } while start < heights.count
         self.pages = pages
     }
 
-    static var firstTableTop: Double { Geometry.marginTop + Geometry.titleHeight + 2 * Geometry.lineHeight + 8 }
+    static var firstTableTop: Double { Geometry.marginTop + Geometry.titleHeight + 3 * Geometry.lineHeight + 8 }
     static var laterTableTop: Double { Geometry.marginTop + Geometry.titleHeight + 4 }
 
     static func values(_ e: Itinerary.Engagement, number: Int) throws -> [Column: String] {
@@ -175,6 +198,11 @@ struct ItinerarySheet {
                 let totals = itinerary.engagements.isEmpty ? "本计划中没有安排任务。" : ItineraryWording.totals(itinerary)
                 pdf.text(totals, in: Rect(x: x, y: y, width: width, height: Geometry.lineHeight),
                          style: Style.info.aligned(.center), minimumSize: Style.minimumSize)
+                y += Geometry.lineHeight
+                if let edition = itinerary.edition {
+                    pdf.text(edition.text, in: Rect(x: x, y: y, width: width, height: Geometry.lineHeight),
+                             style: Style.info.aligned(.center), minimumSize: Style.minimumSize)
+                }
                 y = Self.firstTableTop
             } else {
                 y = Self.laterTableTop
@@ -211,8 +239,17 @@ struct ItinerarySheet {
             pdf.fill(band, gray: 0.96)
             pdf.stroke(band)
             pdf.text(ItineraryWording.gap(free), in: band.inset(2, 1), style: Style.gap, minimumSize: Style.minimumSize)
-        case .engagement:
+        case .cancelledHeading:
+            let band = Rect(x: Geometry.marginX, y: top, width: Geometry.contentWidth, height: height)
+            pdf.fill(band, gray: 0.85)
+            pdf.stroke(band)
+            pdf.text("已取消 — " + ItineraryWording.cancelledHeading, in: band.inset(2, 1),
+                     style: Style.gap.aligned(.center), minimumSize: Style.minimumSize)
+        case .engagement, .cancelled:
             var x = Geometry.marginX
+            if case .cancelled = rows[index] {
+                pdf.fill(Rect(x: x, y: top, width: Geometry.contentWidth, height: height), gray: 0.93)
+            }
             for column in Column.allCases {
                 let cell = Rect(x: x, y: top, width: column.width, height: height)
                 pdf.stroke(cell)
@@ -227,7 +264,10 @@ struct ItinerarySheet {
     private func drawFooter(on pdf: PDFDocument, page: Int, of count: Int) {
         let y = Geometry.orientation.a4.height - Geometry.marginBottom - 14
         let third = Geometry.contentWidth / 3, x = Geometry.marginX
-        pdf.text("乡行排课计划生成", in: Rect(x: x, y: y, width: third, height: 14),
+        let made = itinerary.edition.map { e in
+            (e.version.map { "第\($0)版" } ?? "未编号版本") + " · 打印于 " + PrintEdition.beijing(e.printed)
+        } ?? "乡行排课计划生成"
+        pdf.text(made, in: Rect(x: x, y: y, width: third, height: 14),
                  style: Style.footer, minimumSize: Style.minimumSize)
         pdf.text("第\(page)页 共\(count)页", in: Rect(x: x + third, y: y, width: third, height: 14),
                  style: Style.footer.aligned(.center))

@@ -69,6 +69,15 @@ public enum ItineraryWording {
         "共 \(it.engagements.count) 项任务，授课 \(it.teachingDays) 天，路程合计 \(km(it.km))（约 \(minutes(it.minutes))）"
     }
 
+    /// "已取消：2019年7月18日（星期四），共1天 · 卧龙区 · 创业服务业务培训（期次 D010-1）· 卧龙区就业训练中心（第1版安排，第2版起取消）".
+    public static func cancelled(_ c: Itinerary.Cancelled) throws -> String {
+        let e = c.engagement
+        return "已取消：\(try period(e)) · \(e.county.name) · \(course(e)) · \(e.venueName)（第\(c.lastVersion)版安排，第\(c.since)版起取消）"
+    }
+
+    /// "以下任务在此前版本中安排给您，现已取消，请勿前往：".
+    public static let cancelledHeading = "以下任务在此前版本中安排给您，现已取消，请勿前往："
+
     /// "南阳市2019年返乡创业培训与创业讲师乡村行（2019-01-01 至 2019-12-31）· 常住：唐河县".
     public static func subtitle(_ it: Itinerary) -> String {
         "\(it.planName)（\(it.period.lowerBound.iso) 至 \(it.period.upperBound.iso)）· 常住：\(it.home.name)"
@@ -84,8 +93,14 @@ public enum ItineraryWording {
 public enum ItineraryText {
     public static func text(_ it: Itinerary) throws -> String {
         var lines = [ItineraryWording.title(it), ItineraryWording.subtitle(it)]
+        if let edition = it.edition { lines.append(edition.text) }
+        var cancelled: [String] = []
+        if !it.cancelled.isEmpty {
+            cancelled = ["", ItineraryWording.cancelledHeading]
+            for c in it.cancelled { cancelled.append("   " + (try ItineraryWording.cancelled(c))) }
+        }
         guard !it.engagements.isEmpty else {
-            lines += ["", "本计划中没有安排任务。"]
+            lines += ["", "本计划中没有安排任务。"] + cancelled
             return lines.joined(separator: "\n") + "\n"
         }
         lines += [ItineraryWording.totals(it), ""]
@@ -109,6 +124,7 @@ public enum ItineraryText {
             }
             lines.append("")
         }
+        if !cancelled.isEmpty { lines += cancelled.dropFirst() + [""] }
         lines.append("（路程为县城之间的道路里程估算；行程以最新排课计划为准。）")
         return lines.joined(separator: "\n") + "\n"
     }

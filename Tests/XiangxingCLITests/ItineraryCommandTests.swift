@@ -105,4 +105,79 @@ struct ItineraryCommandTests {
         #expect(run.status != 0)
         #expect(run.stderr.contains("--trainer") && run.stderr.contains("--all"))
     }
+
+    /// plan.csv rows as fields.
+    static func rows(_ folder: String) throws -> [[String]] {
+        CSV.parse(try String(contentsOfFile: folder + "/plan.csv", encoding: .utf8), file: "plan.csv").records.dropFirst().map(\.fields)
+    }
+
+    @Test("the office's loop: a closed venue reaches the class's people, a trainer taken off a class finds it cancelled on the phone")
+    func closedVenueAndCancelledEngagementThroughTheStore() throws {
+        let tmp = try TemporaryFolder()
+        let db = tmp.url.appendingPathComponent("office.sqlite").path
+        let v1 = tmp.url.appendingPathComponent("v1").path, v2 = tmp.url.appendingPathComponent("v2").path
+        let v3 = tmp.url.appendingPathComponent("v3").path
+        #expect(try xiangxing("import", demoScenario("nanyang-2019").path, "--db", db).status == 0)
+        #expect(try xiangxing("plan", "--out", v1, "--db", db).status == 0)
+
+        // A 唐河县 class and its venue, closed on the class's days.
+        let before = try Self.rows(v1)
+        let target = try #require(before.first { $0[1] == "class" && $0[3] == "411328" && (Int($0[9]) ?? 0) > 0 })
+        let days = target[5].split(separator: ";").map(String.init)
+        #expect(try xiangxing("close-venue", "--venue", target[4], "--from", days.first!, "--to", days.last!, "--reason", "装修", "--db", db).status == 0)
+        #expect(try xiangxing("replan", "--out", v2, "--db", db).status == 0)
+        let moved = try #require(try Self.rows(v2).first { $0[0] == target[0] })
+        #expect(moved[4] != target[4] || moved[5] != target[5])
+
+        let lists = tmp.url.appendingPathComponent("lists")
+        let notify = try xiangxing("diff", "1", "2", "--notify", "--out", lists.path, "--db", db)
+        #expect(notify.status == 0, "\(notify.stderr)")
+        let csv = lists.appendingPathComponent("通知名单-唐河县-含个人信息.csv")
+        let bytes = try Data(contentsOf: csv)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])  // BOM: Excel reads UTF-8
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("序号,县区,姓名,联系电话"))
+        let people = text.split(separator: "\r\n").count - 1
+        #expect(people >= Int(target[9])!)
+        #expect(notify.stdout.contains("唐河县：需通知学员 \(people) 人"))
+        #expect(FileManager.default.fileExists(atPath: lists.appendingPathComponent("通知名单-唐河县-含个人信息.txt").path))
+        #expect(text.contains("****"))
+        let summary = try xiangxing("diff", "1", "2", "--db", db)
+        #expect(summary.stdout.contains("唐河县：") && !summary.stdout.contains("唐河县：变动 1 个场次，需通知学员 0 人"))
+
+        let full = tmp.url.appendingPathComponent("full")
+        let unmasked = try xiangxing("diff", "1", "2", "--notify", "--unmasked", "--out", full.path, "--db", db)
+        #expect(unmasked.status == 0)
+        #expect(unmasked.stderr.contains("不得张贴或外传"))
+        let mode = try FileManager.default.attributesOfItem(atPath: full.appendingPathComponent("通知名单-唐河县-含个人信息.csv").path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        // The trainer of a class falls ill on its days; after the re-plan the class is someone else's.
+        let current = try Self.rows(v2)
+        let ill = try #require(current.first { $0[1] == "class" && $0[6].split(separator: ";").count == 1 })
+        let illDays = ill[5].split(separator: ";").map(String.init)
+        #expect(try xiangxing("unavailable", "--trainer", ill[6], "--from", illDays.first!, "--to", illDays.last!, "--reason", "病假", "--db", db).status == 0)
+        #expect(try xiangxing("replan", "--out", v3, "--db", db).status == 0)
+        let after = try #require(try Self.rows(v3).first { $0[0] == ill[0] })
+        #expect(!after[6].split(separator: ";").contains(Substring(ill[6])))
+
+        let trips = tmp.url.appendingPathComponent("trips")
+        let ics = try xiangxing("itinerary", "--all", "--format", "ics", "--db", db, "--out", trips.path)
+        #expect(ics.status == 0, "\(ics.stderr)")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: trips.path).first { $0.hasPrefix(ill[6] + "-") })
+        let calendar = try String(contentsOf: trips.appendingPathComponent(file), encoding: .utf8)
+        let uid = "UID:\(ill[0]).\(ill[6])@xiangxing"
+        let event = try #require(calendar.components(separatedBy: "BEGIN:VEVENT").first { $0.contains(uid) })
+        #expect(event.contains("STATUS:CANCELLED"))
+        #expect(calendar.contains("X-WR-CALDESC:"))
+        #expect(calendar.contains("排课计划第3版"))
+
+        // The same cancellation in the text, and from the v3 folder (the store holds it).
+        let txt = try xiangxing("itinerary", demoScenario("nanyang-2019").path, v3, "--trainer", ill[6], "--format", "txt", "--db", db, "--out", trips.path)
+        #expect(txt.status == 0, "\(txt.stderr)")
+        let paper = try String(contentsOf: trips.appendingPathComponent(file.replacingOccurrences(of: ".ics", with: ".txt")), encoding: .utf8)
+        #expect(paper.contains("排课计划第3版"))
+        #expect(paper.contains("已取消：") && paper.contains(ill[0]))
+        #expect(paper.contains("打印于 "))
+    }
 }

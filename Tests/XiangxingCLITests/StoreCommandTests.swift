@@ -49,8 +49,8 @@ struct StoreCommandTests {
         let diff = try xiangxing("diff", "1", "2", "--format", "csv", "--db", db)
         #expect(diff.status == 0)
         let lines = diff.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(lines.contains { $0[0] == "trainer" && $0[1] == trainer })
-        let counties = Set(lines.filter { $0[0] == "county" }.map { $0[1] })
+        #expect(lines.contains { $0[0] == "讲师" && $0[1] == trainer })
+        let counties = Set(lines.filter { $0[0] == "县区" }.map { $0[1] })
         #expect(!counties.isEmpty && counties.isSubset(of: affected), "\(counties) vs \(affected)")
 
         // status reports the new version against the old one.

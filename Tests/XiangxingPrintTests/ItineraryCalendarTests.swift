@@ -17,6 +17,7 @@ enum PythonICalendar {
     struct Event: Decodable {
         var uid: String, summary: String, location: String, description: String
         var start: String, end: String, allDay: Bool, stamp: String, sequence: Int
+        var status: String
     }
 
     static let script = """
@@ -30,7 +31,8 @@ enum PythonICalendar {
             "location": str(e.get("LOCATION")), "description": str(e.get("DESCRIPTION")),
             "start": s.isoformat(), "end": t.isoformat(),
             "allDay": type(s).__name__ == "date" and type(t).__name__ == "date",
-            "stamp": e.decoded("DTSTAMP").isoformat(), "sequence": int(e.get("SEQUENCE"))})
+            "stamp": e.decoded("DTSTAMP").isoformat(), "sequence": int(e.get("SEQUENCE")),
+            "status": str(e.get("STATUS", ""))})
     print(json.dumps(out, ensure_ascii=False))
     """
 
