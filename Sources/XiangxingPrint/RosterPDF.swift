@@ -376,8 +376,9 @@ struct RosterSheet {
                  style: Style.footer, minimumSize: Style.minimumSize)
         pdf.text("第\(page)页 共\(count)页", in: Rect(x: x + third, y: y, width: third, height: 16),
                  style: Style.footer.aligned(.center))
+        // The session id last: the plan's key, where a reader looks for it.
         var mark = "\(input.countyName) 第\(input.classNumber)期 \(input.sessionID)"
-        if let printed = input.printed { mark += "　" + printed.line }
+        if let printed = input.printed { mark = printed.line + "　" + mark }
         pdf.text(mark, in: Rect(x: x + 2 * third, y: y, width: third, height: 16),
                  style: Style.footer.aligned(.right), minimumSize: Style.minimumSize)
     }

@@ -210,7 +210,9 @@ struct RosterCommandTests {
             let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
             let lines = text.split(separator: "\r\n")
             #expect(lines.first?.hasPrefix("序号,姓名,性别,身份证号,联系电话,乡镇,创业项目,") == true)
-            for line in lines.dropFirst() {
+            #expect(lines.contains { $0.hasPrefix("实到人数,") })
+            #expect(lines.last?.hasPrefix("未入库的计划 ") == true, "plan named: \(lines.last ?? "")")
+            for line in lines.dropFirst() where line.first?.isNumber == true {
                 let id = line.split(separator: ",", omittingEmptySubsequences: false)[3]
                 #expect(id.wholeMatch(of: /\d{6}\*{8}[\dX]{4}/) != nil)
                 #expect(!ids.contains(String(id)))
