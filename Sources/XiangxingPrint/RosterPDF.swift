@@ -233,6 +233,11 @@ struct RosterSheet {
             pdf.beginPage(Geometry.orientation)
             var y = Geometry.marginTop
             let x = Geometry.marginX, width = Geometry.contentWidth
+            if let printed = input.printed {
+                // Top right, above the title: which plan, printed when.
+                pdf.text(printed.line, in: Rect(x: x, y: Geometry.marginTop - 15, width: width, height: 13),
+                         style: Style.footer.aligned(.right), minimumSize: Style.minimumSize)
+            }
             pdf.text(input.title, in: Rect(x: x, y: y, width: width, height: Geometry.titleHeight),
                      style: Style.title, minimumSize: 12)
             y += Geometry.titleHeight
@@ -376,10 +381,7 @@ struct RosterSheet {
                  style: Style.footer, minimumSize: Style.minimumSize)
         pdf.text("第\(page)页 共\(count)页", in: Rect(x: x + third, y: y, width: third, height: 16),
                  style: Style.footer.aligned(.center))
-        // The session id last: the plan's key, where a reader looks for it.
-        var mark = "\(input.countyName) 第\(input.classNumber)期 \(input.sessionID)"
-        if let printed = input.printed { mark = printed.line + "　" + mark }
-        pdf.text(mark, in: Rect(x: x + 2 * third, y: y, width: third, height: 16),
+        pdf.text("\(input.countyName) 第\(input.classNumber)期 \(input.sessionID)", in: Rect(x: x + 2 * third, y: y, width: third, height: 16),
                  style: Style.footer.aligned(.right), minimumSize: Style.minimumSize)
     }
 }

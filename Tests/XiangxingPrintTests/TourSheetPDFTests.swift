@@ -152,9 +152,13 @@ enum PlannedDemo {
 
     @Test func sealBoxesTakeAFortyTwoMillimetreCountySeal() throws {
         // 42 mm = 119 pt; the box is measured in the PDF's own drawing.
-        let p = try PlannedDemo.get()
-        var input = try Self.busiestTeam(p)
-        input.printed = PrintedFrom(plan: "第2版", on: Day(iso: "2019-09-01")!)
+        let stops = (0..<4).map { i in
+            TourSheetStop(sessionID: "T@\(i)", dates: [Day(iso: "2019-09-23")!.advanced(by: i)], countyName: ["镇平县", "内乡县", "淅川县", "西峡县"][i],
+                          venueName: "便民服务中心", venueAddress: "", mentees: 100, fromPrevious: i == 0 ? nil : .init(km: 40, minutes: 50))
+        }
+        let input = TourSheetInput(title: "2019年创业讲师乡村行 第1组 行程单", tourID: "XCX-2019-09", tourName: "2019年创业讲师乡村行", team: 1,
+                                   members: [TourSheetMember(name: "单志刚", homeCountyName: "南召县", phone: "138****5678", roundTripKm: 300)],
+                                   stops: stops, printed: PrintedFrom(plan: "第2版", on: Day(iso: "2019-09-01")!))
         try Fixtures.inFolder { dir in
             let url = dir.appendingPathComponent("行程单.pdf")
             try TourSheetPDF.write([input], to: url)
@@ -162,14 +166,16 @@ enum PlannedDemo {
             for page in pages { #expect(page.contains("计划第2版") && page.contains("打印日期 2019-09-01")) }
             // The label of box 1 and of box 4 (the next row of three) are a box apart.
             let bbox = try Fixtures.run("pdftotext", ["-bbox", url.path, "-"])
-            func top(_ word: String) -> Double? {
+            func corner(_ word: String) -> (x: Double, y: Double)? {
                 guard let line = bbox.split(separator: "\n").first(where: { $0.contains(">\(word)<") }),
-                      let m = line.firstMatch(of: /yMin="([\d.]+)"/) else { return nil }
-                return Double(m.1)
+                      let x = line.firstMatch(of: /xMin="([\d.]+)"/), let y = line.firstMatch(of: /yMin="([\d.]+)"/) else { return nil }
+                return (Double(x.1)!, Double(y.1)!)
             }
-            if input.stops.count >= 4, let first = top("第1站"), let fourth = top("第4站"), fourth > first {
-                #expect(fourth - first >= 119 + 16, "stamp row \(fourth - first) pt")
-            }
+            let first = try #require(corner("第1站")), second = try #require(corner("第2站")), fourth = try #require(corner("第4站"))
+            // In points: a box is as wide as the distance between two labels of
+            // a row, and as tall as one row of boxes less its 16 pt label line.
+            #expect(second.x - first.x >= 119, "stamp box \(second.x - first.x) pt wide")
+            #expect(fourth.y - first.y - 16 >= 119, "stamp box \(fourth.y - first.y - 16) pt tall")
             _ = try Fixtures.run("pdftoppm", ["-png", "-r", "60", url.path, dir.appendingPathComponent("page").path])
         }
     }
