@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "XiangxingPrint",
-            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingNames", "XiangxingICS", "CPangoCairo"]
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingNames", "XiangxingICS", "XiangxingIO", "CPangoCairo"]
         ),
         .target(
             name: "XiangxingIO",

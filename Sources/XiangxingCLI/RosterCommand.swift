@@ -83,8 +83,16 @@ struct RosterCommand: ParsableCommand {
     @Option(help: "Folder to write into (created if missing).")
     var out: String
 
-    @Option(help: "Headline of each sheet (default: 唐河县2019年创业意识培训学员签到表).")
-    var title: String?
+    @Option(help: ArgumentHelp(L(
+        "某一课程类别的签到表标题：课程类别（代码或名称）=标题，可重复；默认“唐河县2019年创业意识培训学员签到表”。只打印一种课程类别时可省略“类别=”。",
+        "Headline of one kind's sheets: KIND=TITLE (kind code or name), repeatable; default 唐河县2019年创业意识培训学员签到表. Without KIND= only when the sheets printed are all of one kind."),
+        valueName: L("类别=标题", "kind=title")))
+    var title: [String] = []
+
+    @Option(help: ArgumentHelp(L(
+        "每期签到表在名单后加印的空白行数（供现场报名学员填写），默认 0。",
+        "Empty numbered rows after the names of each class, for walk-ins (default 0)."), valueName: "N"))
+    var blank: Int = 0
 
     @Flag(help: "Print resident ID and phone numbers in full (for the office's own file copy only).")
     var unmasked = false
@@ -96,17 +104,27 @@ struct RosterCommand: ParsableCommand {
         if !allCounties, county == nil {
             throw ValidationError("Missing --county CODE|NAME (or --all-counties).")
         }
+        if blank < 0 || blank > 500 {
+            throw ValidationError(L("--blank 应为 0 到 500 之间的行数", "--blank must be a number of rows from 0 to 500"))
+        }
     }
 
     func run() throws {
         let zh = options.lang == .zh
         let (scenario, plan, _) = try options.load()
+        let printed = try options.printedFrom()
         let book: RosterBook
         do {
-            book = try RosterBook(scenario: scenario, plan: plan, order: order.nameOrder, title: title, unmasked: unmasked)
+            let titles = try RosterTitles(title, scenario: scenario, plan: plan)
+            book = try RosterBook(scenario: scenario, plan: plan, order: order.nameOrder, titles: titles, unmasked: unmasked,
+                                  printed: printed, blankRows: blank)
         } catch let problem as RosterProblem {
             Terminal.error(problem.message(options.lang))
             throw ExitCode(1)
+        }
+        if plan.assignments == nil {
+            Terminal.error(zh ? "注意：计划没有 assignments.csv（场景没有 attendees.csv），签到表只有表头\(blank > 0 ? "和 \(blank) 行空白" : "")。"
+                              : "Note: the plan has no assignments.csv (the scenario has no attendees.csv); the sheets have only the header\(blank > 0 ? " and \(blank) empty rows" : "").")
         }
 
         let counties: [County]
@@ -145,7 +163,7 @@ struct RosterCommand: ParsableCommand {
         }
         if !allCounties { for url in written { print(url.path) } }
         for job in jobs {
-            for input in job.inputs where input.rows.isEmpty {
+            for input in job.inputs where input.rows.isEmpty && plan.assignments != nil {
                 Terminal.error(zh ? "注意：\(input.countyName)\(input.kindName)第\(input.classNumber)期（\(input.sessionID)）没有分配学员，签到表只有表头。"
                                   : "Note: \(input.countyName) \(input.kindName) class \(input.classNumber) (\(input.sessionID)) has nobody assigned; its sheet has only the header.")
             }
@@ -169,16 +187,22 @@ struct RosterBook {
     let scenario: Scenario
     let plan: Plan
     let sorter: NameSorter
-    let title: String?
+    let titles: RosterTitles
     let unmasked: Bool
+    let printed: PrintedFrom?
+    let blankRows: Int
     /// Resident ID → enrolments (one per kind at most).
     private let enrolments: [String: [Attendee]]
     private let assignments: [String: [String]]
 
-    init(scenario: Scenario, plan: Plan, order: NameOrder, title: String?, unmasked: Bool) throws {
-        guard let assignments = plan.assignments else { throw RosterProblem.noAssignments(scenarioHasAttendees: scenario.attendees != nil) }
-        self.scenario = scenario; self.plan = plan; self.title = title; self.unmasked = unmasked
-        self.assignments = assignments
+    init(scenario: Scenario, plan: Plan, order: NameOrder, titles: RosterTitles = RosterTitles(), unmasked: Bool,
+         printed: PrintedFrom? = nil, blankRows: Int = 0) throws {
+        // Without attendees.csv nobody is assigned: the sheets still print
+        // (header and blank rows). With it, assignments.csv must be there.
+        if plan.assignments == nil, scenario.attendees != nil { throw RosterProblem.noAssignments(scenarioHasAttendees: true) }
+        self.scenario = scenario; self.plan = plan; self.titles = titles; self.unmasked = unmasked
+        self.printed = printed; self.blankRows = blankRows
+        self.assignments = plan.assignments ?? [:]
         sorter = NameSorter(order: order)
         var enrolments: [String: [Attendee]] = [:]
         for a in scenario.attendees ?? [] { enrolments[a.idNumber, default: []].append(a) }
@@ -219,18 +243,66 @@ struct RosterBook {
             }
             let sorted = sorter.sorted(people, name: \.name, pinyin: \.pinyin)
             let year = session.dates.first.map { "\($0.year)年" } ?? ""
-            let headline = title ?? "\(county.name)\(year)\(kinds[session.kind] ?? session.kind)学员签到表"
+            let headline = titles.title(of: session.kind) ?? "\(county.name)\(year)\(kinds[session.kind] ?? session.kind)学员签到表"
             sheets.append(RosterInput(session: session, scenario: scenario, attendees: sorted,
-                                      classNumber: numbers[session.id] ?? 0, title: headline, unmasked: unmasked))
+                                      classNumber: numbers[session.id] ?? 0, title: headline, unmasked: unmasked,
+                                      printed: printed, blankRows: blankRows))
         }
         guard missing.isEmpty else { throw RosterProblem.unknownAttendees(missing) }
         return sheets
     }
 }
 
+/// `--title KIND=TITLE`: a headline for one course kind's sheets only.
+struct RosterTitles {
+    /// Kind code → headline.
+    private(set) var byKind: [String: String] = [:]
+
+    init() {}
+
+    /// Each value is `KIND=TITLE` with KIND a kind's code or name; a value
+    /// without a known kind before `=` is a title for the only kind of the
+    /// plan's classes, and an error when there are several.
+    init(_ values: [String], scenario: Scenario, plan: Plan) throws {
+        let planned = Set(plan.sessions.filter { $0.type == .trainingClass }.map(\.kind))
+        for value in values {
+            if let eq = value.firstIndex(of: "="),
+               let kind = scenario.kinds.first(where: { $0.code == value[..<eq].trimmingCharacters(in: .whitespaces)
+                                                       || $0.name == value[..<eq].trimmingCharacters(in: .whitespaces) }) {
+                byKind[kind.code] = String(value[value.index(after: eq)...])
+            } else if planned.count == 1, let only = planned.first {
+                byKind[only] = value
+            } else {
+                throw RosterProblem.titleWithoutKind(value, kinds: scenario.kinds.filter { planned.contains($0.code) })
+            }
+        }
+    }
+
+    func title(of kind: String) -> String? { byKind[kind] }
+}
+
+extension PlanSource {
+    /// What the sheets name as their plan: "第3版" for a stored version
+    /// ("第2版（最新为第3版）" for an older one), or the plan folder with its
+    /// date ("未入库的计划 plan-out（2019-08-20）"); and today's date.
+    func printedFrom() throws -> PrintedFrom {
+        let today = PrintedFrom.today()
+        if let plan { return PrintedFrom(plan: PrintedFrom.folderLabel(URL(fileURLWithPath: plan)), on: today) }
+        var store = StoreOptions()
+        store.db = db
+        store.lang = lang
+        let opened = try store.open()
+        let latest = try store.version(opened, nil).info.number
+        let number = version ?? latest
+        return PrintedFrom(plan: number == latest ? "第\(number)版" : "第\(number)版（最新为第\(latest)版）", on: today)
+    }
+}
+
 /// What stops a roster, with what to do about it.
 enum RosterProblem: Error {
     case noAssignments(scenarioHasAttendees: Bool)
+    /// `--title` without a kind while the sheets are of several kinds.
+    case titleWithoutKind(String, kinds: [Kind])
     /// Assigned resident IDs with no enrolment of the class's county and kind.
     case unknownAttendees([(session: String, id: String)])
 
@@ -244,6 +316,10 @@ enum RosterProblem: Error {
             }
             return zh ? "计划文件夹中没有 assignments.csv：场景没有 attendees.csv，排课时没有分配学员。请在场景中加入 attendees.csv 后重新运行 xiangxing plan。"
                       : "The plan folder has no assignments.csv: the scenario has no attendees.csv, so no one was assigned. Add attendees.csv to the scenario and run `xiangxing plan` again."
+        case .titleWithoutKind(let value, let kinds):
+            let list = kinds.map { "  \($0.code)  \($0.name)" }.joined(separator: "\n")
+            return zh ? "--title “\(value)”：未指明课程类别，而签到表有多种课程类别。请写成 --title 类别=标题，类别为代码或名称：\n\(list)"
+                      : "--title \"\(value)\": no course kind given, and the sheets are of several kinds. Write --title KIND=TITLE, KIND a code or name:\n\(list)"
         case .unknownAttendees(let list):
             var lines = list.prefix(10).map { item in
                 zh ? "assignments.csv：场次 \(item.session) 的学员 \(ResidentID.masked(item.id)) 不在 attendees.csv 中（本县区、本课程类别）"

@@ -38,6 +38,7 @@ struct TourSheetCommand: ParsableCommand {
     func run() throws {
         let zh = options.lang == .zh
         let (scenario, plan, _) = try options.load()
+        let printed = try options.printedFrom()
         var tours = scenario.tours
         if let wanted = tour {
             tours = tours.filter { $0.id == wanted }
@@ -48,7 +49,7 @@ struct TourSheetCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let roads = RoadNetwork(scenario: scenario)
+        let index = ScenarioIndex(scenario)
         let outURL = URL(fileURLWithPath: out)
         var written = 0
         do {
@@ -60,7 +61,7 @@ struct TourSheetCommand: ParsableCommand {
                                       : "\(t.name) (\(t.id)) has no stops in the plan; no tour sheet.")
                     continue
                 }
-                let inputs = teams.map { TourSheetInput(tour: t, team: $0, sessions: plan.sessions, scenario: scenario, roads: roads, unmasked: unmasked) }
+                let inputs = teams.map { TourSheetInput(tour: t, team: $0, sessions: plan.sessions, scenario: scenario, index: index, unmasked: unmasked, printed: printed) }
                 let url = outURL.appendingPathComponent(FileName.safe("行程单-\(t.id)") + ".pdf")
                 try TourSheetPDF.write(inputs, to: url)
                 written += 1

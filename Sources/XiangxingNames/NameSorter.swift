@@ -32,10 +32,11 @@ public enum StrokeCustom: Sendable, Equatable {
 /// **Pinyin order.** The key is the surname's reading, then ICU's `zh`
 /// (pinyin) order of the surname characters (so 张 and 章, both zhāng, do not
 /// mix), then of the given name, then the name's code points. The reading
-/// is the attendee's own pinyin if given (its first syllables, or first
-/// word: see `PersonName.explicitPinyin`), else `Data/surnames.tsv`, else
-/// ICU's Han-Latin reading of the character. Readings compare letters
-/// first and tones second, as pinyin dictionaries do.
+/// is `Data/surnames.tsv`'s, else ICU's Han-Latin reading of the
+/// character; the attendee's own pinyin (`PersonName.explicitPinyin`)
+/// changes it only where it reads the surname differently, so a filled
+/// `pinyin` column that agrees with the characters moves nobody. Readings
+/// compare letters first and tones second, as pinyin dictionaries do.
 ///
 /// **Stroke order.** Characters compare by mainland stroke count, then
 /// stroke order (横 竖 撇 点 折, GF 3002-1999), from `Data/strokes.tsv`;
@@ -124,15 +125,53 @@ public final class NameSorter: Sendable {
         surnameReading(person).sortKey + Self.pinyinCollator.sortKey(String(person.sortingSurname)) + [0x00]
     }
 
-    /// The surname's reading: the attendee's own, the table's, or ICU's.
+    /// The surname's reading: the table's or ICU's (`charactersReading`),
+    /// unless the attendee's own romanisation reads the name otherwise.
+    ///
+    /// A romanisation that agrees with the characters — the same letters,
+    /// and no tones or the same tones ("Li Kaijin", "Lǐ Kāijìn" and
+    /// "li3 kai1 jin4" for 李开进) — gives exactly the characters' reading,
+    /// so filling the `pinyin` column for some people and not for others
+    /// never moves anyone. Only a different reading decides (单 written
+    /// "Dan", not Shàn); written without tones, it takes the tones of the
+    /// characters' ICU reading when the letters match it (单 dān), so it
+    /// sorts among the other dān.
     func surnameReading(_ person: PersonName) -> PinyinReading {
-        if let explicit = person.explicitPinyin {
-            let words = explicit.split(whereSeparator: \.isWhitespace)
-            let characters = person.sortingSurname.count + person.sortingGiven.count
-            let surnameWords = words.count == characters && characters > 0
-                ? words.prefix(person.sortingSurname.count) : words.prefix(1)
-            return PinyinReading(written: surnameWords.joined(separator: " "))
+        let characters = charactersReading(person)
+        guard let explicit = person.explicitPinyin else { return characters }
+        var written = writtenSurnameReading(explicit, person)
+        if Self.agrees(written, characters) { return characters }
+        // The whole name read as the characters read (阿依古丽·买买提 written
+        // "Ayiguli Maimaiti": no surname, no word per character).
+        let whole = PinyinReading(written: explicit)
+        let given = PinyinReading(written: Transliteration.pinyin(String(person.sortingGiven), toneless: false))
+        if Self.agrees(whole, PinyinReading([characters, given])) { return characters }
+        if written.tones.isEmpty, person.sortingSurname.first?.unicodeScalars.first?.isHan == true {
+            let icu = PinyinReading(written: Transliteration.pinyin(String(person.sortingSurname), toneless: false))
+            if icu.letters == written.letters { written.tones = icu.tones }
         }
+        return written
+    }
+
+    /// Same letters, and the written tones are either absent or the same.
+    private static func agrees(_ written: PinyinReading, _ reading: PinyinReading) -> Bool {
+        written.letters == reading.letters && (written.tones.isEmpty || written.tones == reading.tones)
+    }
+
+    /// The surname part of the attendee's own romanisation: as many words as
+    /// the surname has characters when there is one word per character
+    /// ("Ou Yang Na Na"), else the first word ("Ouyang Nana", "Li Kaijin").
+    private func writtenSurnameReading(_ explicit: String, _ person: PersonName) -> PinyinReading {
+        let words = explicit.split(whereSeparator: \.isWhitespace)
+        let characters = person.sortingSurname.count + person.sortingGiven.count
+        let surnameWords = words.count == characters && characters > 0
+            ? words.prefix(person.sortingSurname.count) : words.prefix(1)
+        return PinyinReading(written: surnameWords.joined(separator: " "))
+    }
+
+    /// The surname's reading from its characters: `Data/surnames.tsv`, else
+    /// ICU's Han-Latin reading, character by character.
+    private func charactersReading(_ person: PersonName) -> PinyinReading {
         let surname = person.sortingSurname
         guard let first = surname.first else { return PinyinReading(letters: "", tones: "") }
         if let reading = data.surnames[String(surname)] {

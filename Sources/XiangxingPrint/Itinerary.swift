@@ -56,11 +56,12 @@ public struct Itinerary: Hashable, Sendable {
         public var dates: [Day]
         /// The other trainers of the session (or of the tour team).
         public var coTrainers: [Person]
-        /// The road to it: from home, or from the previous engagement when
-        /// that one ended the calendar day before (no night at home between).
+        /// The road to it, as the plan is scored (`TrainerTravel`): from
+        /// home, or for a tour stop after the team's first, from the team's
+        /// previous stop.
         public var arrival: Leg
-        /// The road home afterwards; nil when the next engagement starts
-        /// the next calendar day (its `arrival` is the road then).
+        /// The road home afterwards; nil for a tour stop the team leaves
+        /// for its next stop (that stop's `arrival` is the road then).
         public var departure: Leg?
         /// Working days (Monday–Friday not off, and 调休 weekend days)
         /// strictly between the previous engagement and this one; nil for
@@ -91,9 +92,8 @@ public struct Itinerary: Hashable, Sendable {
     public var edition: PrintEdition?
 
     public var teachingDays: Int { engagements.reduce(0) { $0 + $1.dates.count } }
-    /// Road km driven for the whole itinerary, leg by leg as listed. It can
-    /// be less than the plan's score for a tour team, which the contract
-    /// counts as one trip even when the trainer goes home between stops.
+    /// Road km of the legs listed: the trainer's km as SCENARIO.md scores
+    /// it (`TrainerTravel.km`), the figure the tour sheet prints too.
     public var km: Double { engagements.reduce(0) { $0 + $1.km } }
     public var minutes: Double { engagements.reduce(0) { $0 + $1.minutes } }
 
@@ -119,15 +119,15 @@ public struct Itinerary: Hashable, Sendable {
                 minutes: index.roads.minutes(from, to), fromHome: fromHome, toHome: toHome)
         }
 
+        // The legs are the route the plan is scored on (`TrainerTravel`), so
+        // their sum is the trainer's km on the tour sheet and in the score.
+        let routes = TrainerTravel.routes(trainer: id, sessions: plan.sessions)
         var engagements: [Engagement] = []
         for (session, dates) in sessions {
-            var arrival = leg(trainer.homeCounty, session.county, fromHome: true, toHome: false)
+            let route = routes[session.id] ?? TrainerTravel.Route(from: nil, returnsHome: true)
+            let arrival = leg(route.from ?? trainer.homeCounty, session.county, fromHome: route.from == nil, toHome: false)
             var free: Int?
             if let previous = engagements.last {
-                if previous.last.advanced(by: 1) == dates[0] {
-                    engagements[engagements.count - 1].departure = nil
-                    arrival = leg(previous.county.code, session.county, fromHome: false, toHome: false)
-                }
                 var count = 0, d = previous.last.advanced(by: 1)
                 while d < dates[0] {
                     if holidays.isWorkingDay(d) { count += 1 }
@@ -145,7 +145,7 @@ public struct Itinerary: Hashable, Sendable {
                 venueName: venue?.name ?? session.venue, venueAddress: venue?.address ?? "",
                 dates: dates, coTrainers: session.trainers.filter { $0 != id }.map(person),
                 arrival: arrival,
-                departure: leg(session.county, trainer.homeCounty, fromHome: false, toHome: true),
+                departure: route.returnsHome ? leg(session.county, trainer.homeCounty, fromHome: false, toHome: true) : nil,
                 freeWorkingDaysBefore: free))
         }
         self.engagements = engagements

@@ -130,7 +130,7 @@ public enum ItineraryCalendar {
         if !e.venueAddress.isEmpty { lines.append("地址：\(e.venueAddress)") }
         lines.append("同行讲师：\(ItineraryWording.coTrainers(e))")
         lines.append(ItineraryWording.leg(e.arrival))
-        lines.append(e.departure.map(ItineraryWording.leg) ?? "次日接下一项任务，不回常住地")
+        lines.append(e.departure.map(ItineraryWording.leg) ?? "续往本组下一站，不回常住地")
         lines.append("由乡行排课计划生成；导入更新后的行程会替换本事件。")
         return lines.joined(separator: "\n")
     }

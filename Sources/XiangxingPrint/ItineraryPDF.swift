@@ -155,7 +155,7 @@ struct ItinerarySheet {
         dates += "\n共\(e.dates.count)个授课日"
         if !e.isContiguous { dates += "（其间有非授课日）" }
         var road = [roadLine(e.arrival)]
-        road.append(e.departure.map(roadLine) ?? "次日接下一项")
+        road.append(e.departure.map(roadLine) ?? "续往本组下一站")
         let course: String
         switch e.type {
         case .trainingClass: course = "\(e.kindName)\n\(e.sessionID)"

@@ -55,21 +55,31 @@ public struct RosterInput: Hashable, Sendable {
     /// Print full ID and phone numbers (for the office's own file copy);
     /// by default they are masked: 411328********1234, 138****5678.
     public var unmasked: Bool
+    /// The plan version and the print date, shown on every page.
+    public var printed: PrintedFrom?
+    /// Class days that are 调休 working days (a Saturday or Sunday worked),
+    /// marked as such in the date columns.
+    public var adjustedWorkdays: Set<Day>
+    /// Empty numbered rows after the names, for walk-ins.
+    public var blankRows: Int
 
     public init(title: String, countyName: String, kindName: String, classNumber: Int,
                 sessionID: String, venueName: String, venueAddress: String, dates: [Day],
-                trainerNames: [String], rows: [RosterRow], unmasked: Bool = false) {
+                trainerNames: [String], rows: [RosterRow], unmasked: Bool = false,
+                printed: PrintedFrom? = nil, adjustedWorkdays: Set<Day> = [], blankRows: Int = 0) {
         self.title = title; self.countyName = countyName; self.kindName = kindName
         self.classNumber = classNumber; self.sessionID = sessionID; self.venueName = venueName
         self.venueAddress = venueAddress; self.dates = dates.sorted()
         self.trainerNames = trainerNames; self.rows = rows; self.unmasked = unmasked
+        self.printed = printed; self.adjustedWorkdays = adjustedWorkdays.intersection(dates)
+        self.blankRows = max(0, blankRows)
     }
 
     /// The sheet of a planned class: names of county, kind, venue and
     /// trainers are looked up in the scenario (codes stand in for unknown
     /// ones). `attendees` are the class's people in print order.
     public init(session: Session, scenario: Scenario, attendees: [Attendee], classNumber: Int,
-                title: String, unmasked: Bool = false) {
+                title: String, unmasked: Bool = false, printed: PrintedFrom? = nil, blankRows: Int = 0) {
         let venue = scenario.venues.first { $0.id == session.venue }
         let trainerNames = session.trainers.map { id in
             scenario.trainers.first { $0.id == id }?.name ?? id
@@ -81,6 +91,10 @@ public struct RosterInput: Hashable, Sendable {
             classNumber: classNumber, sessionID: session.id,
             venueName: venue?.name ?? session.venue, venueAddress: venue?.address ?? "",
             dates: session.dates, trainerNames: trainerNames,
-            rows: attendees.map(RosterRow.init), unmasked: unmasked)
+            rows: attendees.map(RosterRow.init), unmasked: unmasked, printed: printed,
+            adjustedWorkdays: Set(session.dates.filter(scenario.holidays.isAdjustedWorkday)), blankRows: blankRows)
     }
+
+    /// Printed lines: the attendees, then `blankRows` empty ones.
+    public var lineCount: Int { rows.count + blankRows }
 }

@@ -42,6 +42,13 @@ struct RosterSheet {
         static let continuationHeight = 20.0
         static let headerTop = 16.0, headerDates = 28.0
         static let minRow = 23.0, maxRow = 32.0
+        /// An empty row for a walk-in: room to write a name and an ID by hand.
+        static let blankRow = 26.0
+        /// The 实到人数 row under each day group's table.
+        static let countRow = 24.0
+        /// After the last table: the note (以下空白) and the line for the
+        /// unit's stamp (培训单位（盖章）), with room for a 42 mm seal over it.
+        static let noteHeight = 18.0, stampHeight = 46.0
         static let cellPadX = 3.0, cellPadY = 3.0
         static let projectMinWidth = 110.0
         static let signatureMaxWidth = 72.0, signatureMinWidth = 44.0
@@ -122,10 +129,10 @@ struct RosterSheet {
             var tallest = 0.0
             for column in Column.wrapping {
                 let width = widths[column]! - 2 * Geometry.cellPadX
-                tallest = max(tallest, pdf.textHeight(Self.value(column, row, 0, input), width: width, style: column.style))
+                tallest = max(tallest, pdf.textHeight(Self.value(column, row, 0, input) , width: width, style: column.style))
             }
             return min(Geometry.maxRow, max(Geometry.minRow, tallest + 2 * Geometry.cellPadY))
-        }
+        } + Array(repeating: Geometry.blankRow, count: input.blankRows)
 
         infoLines = try Self.info(input)
         let quarter = Geometry.contentWidth / 4
@@ -135,7 +142,7 @@ struct RosterSheet {
 
         let pageHeight = Geometry.orientation.a4.height
         let tableBottom = pageHeight - Geometry.marginBottom - Geometry.footerHeight
-        let header = Geometry.headerTop + Geometry.headerDates
+        let header = Geometry.headerTop + Self.headerDatesHeight(input)
         let firstTop = Geometry.marginTop + Geometry.titleHeight + Geometry.infoGapAbove
             + infoHeights.reduce(0, +) + Geometry.infoGapBelow + header
         let laterTop = Geometry.marginTop + Geometry.titleHeight + Geometry.continuationHeight + header
@@ -148,6 +155,14 @@ struct RosterSheet {
                 var end = start, used = 0.0
                 while end < rowHeights.count, used + rowHeights[end] <= room || end == start {
                     used += rowHeights[end]; end += 1
+                }
+                // The group's last page carries the 实到人数 row, the last
+                // page also the note and the stamp line: move rows on if
+                // they do not fit.
+                let trailer = Geometry.countRow
+                    + (group == dayGroups.count - 1 ? Geometry.noteHeight + Geometry.stampHeight : 0)
+                while end == rowHeights.count, end - start > 1, used + trailer > room {
+                    end -= 1; used -= rowHeights[end]
                 }
                 pages.append(Page(group: group, rows: start..<end, isFirst: isFirst))
                 start = end
@@ -178,8 +193,14 @@ struct RosterSheet {
         days == 0 ? 0 : min(Geometry.signatureMaxWidth, Geometry.signatureSpace / Double(days))
     }
 
-    static func value(_ column: Column, _ row: RosterRow, _ index: Int, _ input: RosterInput) -> String {
-        switch column {
+    /// The date row of the table header: taller when a day needs "调休上班".
+    static func headerDatesHeight(_ input: RosterInput) -> Double {
+        input.adjustedWorkdays.isEmpty ? Geometry.headerDates : Geometry.headerDates + 11
+    }
+
+    static func value(_ column: Column, _ row: RosterRow?, _ index: Int, _ input: RosterInput) -> String {
+        guard let row else { return column == .number ? String(index + 1) : "" }
+        return switch column {
         case .number: String(index + 1)
         case .name: row.name
         case .gender: row.gender
@@ -194,6 +215,8 @@ struct RosterSheet {
     static func info(_ input: RosterInput) throws -> [[(label: String, span: Int)]] {
         var dates = try RosterText.period(input.dates)
         if let first = input.dates.first { dates += "（\(try RosterText.lunar(first))）" }
+        let adjusted = try RosterText.adjustedNote(Array(input.adjustedWorkdays))
+        if !adjusted.isEmpty { dates += "；" + adjusted }
         let trainers = input.trainerNames.joined(separator: "、")
         return [
             [("县（市、区）：\(input.countyName)", 1), ("课程类别：\(input.kindName)", 1),
@@ -210,6 +233,11 @@ struct RosterSheet {
             pdf.beginPage(Geometry.orientation)
             var y = Geometry.marginTop
             let x = Geometry.marginX, width = Geometry.contentWidth
+            if let printed = input.printed {
+                // Top right, above the title: which plan, printed when.
+                pdf.text(printed.line, in: Rect(x: x, y: Geometry.marginTop - 15, width: width, height: 13),
+                         style: Style.footer.aligned(.right), minimumSize: Style.minimumSize)
+            }
             pdf.text(input.title, in: Rect(x: x, y: y, width: width, height: Geometry.titleHeight),
                      style: Style.title, minimumSize: 12)
             y += Geometry.titleHeight
@@ -259,7 +287,8 @@ struct RosterSheet {
     private func drawHeader(on pdf: PDFDocument, top: Double, group: Int) throws -> Double {
         let days = dayGroups[group]
         let widths = Self.fixedWidths(days: days.count)
-        let height = Geometry.headerTop + Geometry.headerDates
+        let datesHeight = Self.headerDatesHeight(input)
+        let height = Geometry.headerTop + datesHeight
         var x = Geometry.marginX
         pdf.fill(Rect(x: x, y: top, width: Geometry.contentWidth, height: height), gray: 0.9)
         for column in Column.allCases {
@@ -276,10 +305,11 @@ struct RosterSheet {
         if dayGroups.count > 1 { label += " " + groupLabel(group) }
         pdf.text(label, in: span.inset(2, 1), style: Style.header, minimumSize: Style.minimumSize)
         for day in days {
-            let cell = Rect(x: x, y: top + Geometry.headerTop, width: signature, height: Geometry.headerDates)
+            let cell = Rect(x: x, y: top + Geometry.headerTop, width: signature, height: datesHeight)
             pdf.stroke(cell)
             let heading = try RosterText.columnHeading(day)
-            pdf.text("\(heading.date)\n\(heading.weekday)", in: cell.inset(2, 1),
+            let adjusted = input.adjustedWorkdays.contains(day) ? "\n调休上班" : ""
+            pdf.text("\(heading.date)\n\(heading.weekday)\(adjusted)", in: cell.inset(2, 1),
                      style: Style.header.sized(9), minimumSize: Style.minimumSize)
             x += signature
         }
@@ -292,7 +322,7 @@ struct RosterSheet {
         let signature = Self.signatureWidth(days: days)
         var y = top
         for index in page.rows {
-            let row = input.rows[index], height = rowHeights[index]
+            let row = index < input.rows.count ? input.rows[index] : nil, height = rowHeights[index]
             var x = Geometry.marginX
             for column in Column.allCases {
                 let cell = Rect(x: x, y: y, width: widths[column]!, height: height)
@@ -307,15 +337,38 @@ struct RosterSheet {
             }
             y += height
         }
-        let tableTop = top - Geometry.headerTop - Geometry.headerDates
+        let endsGroup = page.rows.upperBound == rowHeights.count
+        if endsGroup {
+            // 实到人数: the clerk's count of each day's signatures.
+            let label = widths.values.reduce(0, +)
+            let cell = Rect(x: Geometry.marginX, y: y, width: label, height: Geometry.countRow)
+            pdf.fill(cell, gray: 0.96)
+            pdf.stroke(cell)
+            pdf.text("实到人数（人）", in: cell.inset(Geometry.cellPadX, Geometry.cellPadY), style: Style.header.aligned(.right),
+                     minimumSize: Style.minimumSize)
+            var x = Geometry.marginX + label
+            for _ in 0..<days {
+                pdf.stroke(Rect(x: x, y: y, width: signature, height: Geometry.countRow))
+                x += signature
+            }
+            y += Geometry.countRow
+        }
+        let tableTop = top - Geometry.headerTop - Self.headerDatesHeight(input)
         pdf.stroke(Rect(x: Geometry.marginX, y: tableTop, width: Geometry.contentWidth, height: y - tableTop), width: 1.2)
-        let tableBottom = Geometry.orientation.a4.height - Geometry.marginBottom - Geometry.footerHeight
-        if page.rows.upperBound == input.rows.count, y + 18 <= tableBottom {
-            // 以下空白: nothing may be added below the last name.
+        if endsGroup, page.group == dayGroups.count - 1 {
+            // 以下空白: nothing may be added below the last line.
             var note = "（以下空白）　注：学员须本人签名，不得代签。"
+            if input.blankRows > 0 { note += "空白行供现场报名学员填写。" }
             if !input.unmasked { note += "身份证号、联系电话已隐去部分数字。" }
             pdf.text(note, in: Rect(x: Geometry.marginX, y: y + 3, width: Geometry.contentWidth, height: 15),
                      style: Style.footer, minimumSize: Style.minimumSize)
+            y += Geometry.noteHeight
+            let half = Geometry.contentWidth / 2
+            pdf.text("培训单位（盖章）：", in: Rect(x: Geometry.marginX + half, y: y + 8, width: half / 2, height: 16),
+                     style: Style.info)
+            pdf.text("年　　月　　日", in: Rect(x: Geometry.marginX + half, y: y + 28, width: half - 20, height: 16),
+                     style: Style.info.aligned(.right))
+            y += Geometry.stampHeight
         }
         return y
     }

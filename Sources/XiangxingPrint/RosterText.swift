@@ -29,8 +29,23 @@ public enum RosterText {
         return (String(short[..<open]), String(weekday))
     }
 
-    /// Heading of a CSV signature column: "2019-09-12 签到".
-    public static func csvHeading(_ day: Day) -> String { "\(day.iso) 签到" }
+    /// Heading of a CSV signature column: "2019-09-12 签到", or for a 调休
+    /// working day "2019-09-29 签到（周日调休上班）".
+    public static func csvHeading(_ day: Day, adjusted: Bool = false) -> String {
+        adjusted ? "\(day.iso) 签到（\(weekdayName(day))调休上班）" : "\(day.iso) 签到"
+    }
+
+    /// "周日".
+    public static func weekdayName(_ day: Day) -> String {
+        ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][day.weekday.rawValue - 1]
+    }
+
+    /// "9月29日（星期日）、10月12日（星期六）为调休上班日"; "" when none.
+    public static func adjustedNote(_ days: [Day]) throws -> String {
+        guard !days.isEmpty else { return "" }
+        let list = try days.sorted().map { d in "\(d.month)月\(d.dayOfMonth)日（\(try long(d).1)）" }
+        return list.joined(separator: "、") + "为调休上班日"
+    }
 
     /// ("2019年9月12日", "星期四") from ICU's "2019年9月12日 星期四".
     private static func long(_ day: Day) throws -> (String, String) {

@@ -35,8 +35,9 @@ public struct TourSheetMember: Hashable, Sendable {
     /// The trainer's phone: personal data, masked (138****5678) unless the
     /// sheet is made with `unmasked`.
     public var phone: String
-    /// This trainer's road km: home → first stop → … → last stop → home,
-    /// as the plan is scored.
+    /// This trainer's road km for the tour: home → first stop → … → last
+    /// stop → home, as the plan is scored (`TrainerTravel.km`, the same
+    /// figure as the trainer's itinerary).
     public var roundTripKm: Double
 
     public init(name: String, homeCountyName: String, phone: String, roundTripKm: Double) {
@@ -59,11 +60,13 @@ public struct TourSheetInput: Hashable, Sendable {
     public var members: [TourSheetMember]
     /// In date order.
     public var stops: [TourSheetStop]
+    /// The plan version and the print date, shown on every page.
+    public var printed: PrintedFrom?
 
     public init(title: String, tourID: String, tourName: String, team: Int,
-                members: [TourSheetMember], stops: [TourSheetStop]) {
+                members: [TourSheetMember], stops: [TourSheetStop], printed: PrintedFrom? = nil) {
         self.title = title; self.tourID = tourID; self.tourName = tourName; self.team = team
-        self.members = members; self.stops = stops
+        self.members = members; self.stops = stops; self.printed = printed
     }
 
     /// The sheet of team `team` of `tour` in a plan: its stops (sessions of
@@ -71,8 +74,9 @@ public struct TourSheetInput: Hashable, Sendable {
     /// `RoadNetwork` (travel.csv or the contract's estimate), names looked
     /// up in the scenario (codes stand in for unknown ones).
     public init(tour: Tour, team: Int, sessions: [Session], scenario: Scenario,
-                roads: RoadNetwork? = nil, unmasked: Bool = false) {
-        let roads = roads ?? RoadNetwork(scenario: scenario)
+                index: ScenarioIndex? = nil, unmasked: Bool = false, printed: PrintedFrom? = nil) {
+        let index = index ?? ScenarioIndex(scenario)
+        let roads = index.roads
         let own = sessions
             .filter { $0.type == .tourStop && $0.ref == tour.id && $0.team == team }
             .sorted { ($0.dates.first ?? Day(ordinal: 0), $0.id) < ($1.dates.first ?? Day(ordinal: 0), $1.id) }
@@ -91,17 +95,15 @@ public struct TourSheetInput: Hashable, Sendable {
         // stop still appears (rule 7 would flag it, the sheet shows it).
         var trainerIDs: [String] = []
         for s in own { for t in s.trainers where !trainerIDs.contains(t) { trainerIDs.append(t) } }
-        let route = own.map(\.county)
         let members = trainerIDs.map { id -> TourSheetMember in
             let trainer = scenario.trainers.first { $0.id == id }
             let home = trainer?.homeCounty ?? ""
-            var km = 0.0, here = home
-            for county in route + [home] { km += roads.km(here, county); here = county }
             return TourSheetMember(name: trainer?.name ?? id, homeCountyName: countyName(home),
-                                   phone: (trainer?.phone).map { unmasked ? $0 : PhoneMask.masked($0) } ?? "", roundTripKm: km)
+                                   phone: (trainer?.phone).map { unmasked ? $0 : PhoneMask.masked($0) } ?? "",
+                                   roundTripKm: TrainerTravel.km(trainer: id, sessions: own, index: index))
         }
         self.init(title: "\(tour.name) 第\(team)组 行程单", tourID: tour.id, tourName: tour.name, team: team,
-                  members: members, stops: stops)
+                  members: members, stops: stops, printed: printed)
     }
 
     /// Teaching days over all stops.

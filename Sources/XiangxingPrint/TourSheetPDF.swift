@@ -22,8 +22,10 @@ public enum TourSheetPDF {
 /// The layout of one team's tour sheet on A4 portrait: title and the
 /// team's period; 一、小组成员 (name, home county, phone, own road km);
 /// 二、行程安排, one row per stop in date order (日期 with weekday, 县区,
-/// 场地及地址, 帮扶人次, road from the previous stop, a box for the host
-/// county's stamp) with a 合计 row; notes; the team leader's signature.
+/// 场地及地址, 帮扶人次, road from the previous stop) with a 合计 row;
+/// 三、接待单位签章, one box per stop large enough for a 42 mm county seal;
+/// notes; the team leader's signature. Every page's footer names the plan
+/// version and the print date.
 /// A sheet that runs over a page repeats the title (续) and the table header.
 struct TourSheet {
     enum Geometry {
@@ -36,6 +38,11 @@ struct TourSheet {
         static let padX = 4.0, padY = 4.0
         static let footerHeight = 16.0
         static var contentWidth: Double { page.width - 2 * marginX }
+        /// 接待单位签章: boxes side by side, each with a label line over a
+        /// free square that takes a 42 mm (119 pt) county seal with room.
+        static let stampsPerRow = 3
+        static let stampLabel = 16.0, stampSide = 134.0
+        static var stampRow: Double { stampLabel + stampSide }
         static var bottom: Double { page.height - marginBottom - footerHeight - 6 }
     }
 
@@ -66,8 +73,8 @@ struct TourSheet {
     ]
     static let stopColumns: [Column] = [
         Column(title: "序号", width: 28), Column(title: "日期", width: 86), Column(title: "县区", width: 62),
-        Column(title: "场地及地址", width: Geometry.contentWidth - 348), Column(title: "帮扶人次", width: 50),
-        Column(title: "距上一站", width: 62), Column(title: "接待单位\n签章", width: 60),
+        Column(title: "场地及地址", width: Geometry.contentWidth - 288), Column(title: "帮扶人次", width: 50),
+        Column(title: "距上一站", width: 62),
     ]
 
     /// What goes down a page, top to bottom.
@@ -76,6 +83,8 @@ struct TourSheet {
         case section(String)
         case memberHeader, member(Int)
         case stopHeader, stop(Int), totals
+        /// One row of 接待单位签章 boxes: stops `first..<first + stampsPerRow`.
+        case stamps(Int)
         case notes, signature
     }
 
@@ -98,7 +107,7 @@ struct TourSheet {
         }
         notes = """
             注：1. 路程为两县区驻地之间的道路里程和车程（有实测数据的按实测，其余按直线距离估算），仅供安排车辆参考。
-            2. 每站结束后请接待县区人社部门在“接待单位签章”栏签字盖章，本表交市就业促进办公室存档。
+            2. 每站结束后请接待县区人社部门在“三、接待单位签章”对应方框内签字盖章，本表交市就业促进办公室存档。
             3. “本人行程”为讲师从所在县区出发、依次到各站、返回所在县区的道路里程。
             """
         stopDates = try input.stops.map { stop in
@@ -124,7 +133,9 @@ struct TourSheet {
         blocks += input.members.indices.map { .member($0) }
         blocks += [.section("二、行程安排"), .stopHeader]
         blocks += input.stops.indices.map { .stop($0) }
-        blocks += [.totals, .notes, .signature]
+        blocks += [.totals, .section("三、接待单位签章")]
+        blocks += stride(from: 0, to: input.stops.count, by: Geometry.stampsPerRow).map { .stamps($0) }
+        blocks += [.notes, .signature]
         var pages: [[Block]] = [[]]
         var y = Geometry.marginTop
         for block in blocks {
@@ -157,6 +168,7 @@ struct TourSheet {
         case .member(let i): members[i]
         case .stop(let i): stops[i]
         case .totals: Geometry.minRow
+        case .stamps: Geometry.stampRow
         case .notes: notes + 6
         case .signature: 70
         }
@@ -219,6 +231,8 @@ struct TourSheet {
             drawStop(i, on: pdf, at: y)
         case .totals:
             drawTotals(on: pdf, at: y)
+        case .stamps(let first):
+            drawStamps(from: first, on: pdf, at: y)
         case .notes:
             pdf.text(notes, in: Rect(x: x, y: y + 6, width: width, height: notesHeight),
                      style: Style.note, minimumSize: Style.minimumSize, verticallyCentered: false)
@@ -262,7 +276,7 @@ struct TourSheet {
         } ?? "首站"
         row(Self.stopColumns, on: pdf, at: y, height: height, values: [
             (String(i + 1), Style.cell), (stopDates[i], Style.cell), (stop.countyName, Style.cell),
-            ("", Style.cellLeft), (String(stop.mentees), Style.cell), (road, Style.small), ("", Style.cell),
+            ("", Style.cellLeft), (String(stop.mentees), Style.cell), (road, Style.small),
         ])
         // 场地及地址: the venue, then its address in smaller type.
         let place = Rect(x: Geometry.marginX + Self.stopColumns[0..<3].reduce(0) { $0 + $1.width }, y: y,
@@ -275,6 +289,22 @@ struct TourSheet {
         if addressHeight > 0 {
             pdf.text(stop.venueAddress, in: Rect(x: place.x, y: top + venueHeight, width: place.width, height: addressHeight),
                      style: Style.note, minimumSize: Style.minimumSize)
+        }
+    }
+
+    /// Boxes for the host units' seals: "第1站 镇平县 9月23日" over an empty square.
+    private func drawStamps(from first: Int, on pdf: PDFDocument, at y: Double) {
+        let width = Geometry.contentWidth / Double(Geometry.stampsPerRow)
+        for (column, i) in (first..<min(first + Geometry.stampsPerRow, input.stops.count)).enumerated() {
+            let stop = input.stops[i]
+            let x = Geometry.marginX + Double(column) * width
+            let label = Rect(x: x, y: y, width: width, height: Geometry.stampLabel)
+            pdf.fill(label, gray: 0.9)
+            pdf.stroke(label)
+            let day = stop.dates.first.map { "\($0.month)月\($0.dayOfMonth)日" } ?? ""
+            pdf.text("第\(i + 1)站 \(stop.countyName) \(day)", in: label.inset(2, 1), style: Style.small,
+                     minimumSize: Style.minimumSize)
+            pdf.stroke(Rect(x: x, y: y + Geometry.stampLabel, width: width, height: Geometry.stampSide))
         }
     }
 
@@ -292,7 +322,6 @@ struct TourSheet {
             ("共\(input.stops.count)站，\(input.totalDays)天", Style.cellLeft),
             (String(input.totalMentees), Style.header),
             (String(format: "%.0f公里", input.routeKm), Style.small),
-            ("", Style.cell),
         ]
         for (column, value) in zip(columns[3...], values) {
             let cell = Rect(x: x, y: y, width: column.width, height: height)
@@ -310,7 +339,7 @@ struct TourSheet {
                  style: Style.footer, minimumSize: Style.minimumSize)
         pdf.text("第\(page)页 共\(count)页", in: Rect(x: x + third, y: y, width: third, height: Geometry.footerHeight),
                  style: Style.footer.aligned(.center))
-        pdf.text("乡行 Xiangxing", in: Rect(x: x + 2 * third, y: y, width: third, height: Geometry.footerHeight),
-                 style: Style.footer.aligned(.right))
+        pdf.text(input.printed?.line ?? "乡行 Xiangxing", in: Rect(x: x + 2 * third, y: y, width: third, height: Geometry.footerHeight),
+                 style: Style.footer.aligned(.right), minimumSize: Style.minimumSize)
     }
 }

@@ -210,7 +210,9 @@ struct RosterCommandTests {
             let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
             let lines = text.split(separator: "\r\n")
             #expect(lines.first?.hasPrefix("序号,姓名,性别,身份证号,联系电话,乡镇,创业项目,") == true)
-            for line in lines.dropFirst() {
+            #expect(lines.contains { $0.hasPrefix("实到人数,") })
+            #expect(lines.last?.hasPrefix("未入库的计划 ") == true, "plan named: \(lines.last ?? "")")
+            for line in lines.dropFirst() where line.first?.isNumber == true {
                 let id = line.split(separator: ",", omittingEmptySubsequences: false)[3]
                 #expect(id.wholeMatch(of: /\d{6}\*{8}[\dX]{4}/) != nil)
                 #expect(!ids.contains(String(id)))
@@ -274,6 +276,72 @@ struct RosterCommandTests {
         let printed = try printedClasses(out.appendingPathComponent("签到表-唐河县.pdf"))
         #expect(printed[session] == nil)
         #expect(try tool("pdftotext", [out.appendingPathComponent("签到表-唐河县.pdf").path, "-"]).contains("应到人数：0人"))
+    }
+
+    @Test func titleAppliesToItsKindOnlyAndBlankRowsFollowTheNames() throws {
+        let f = try DemoPlan.get()
+        let tmp = try TemporaryFolder()
+        let run = try xiangxing("roster", f.scenario.path, f.plan.path, "--county", "唐河县", "--title", "创业意识培训=唐河县GYB培训签到册",
+                                "--blank", "4", "--out", tmp.url.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let pdf = tmp.url.appendingPathComponent("签到表-唐河县.pdf")
+        let pages = try tool("pdftotext", ["-layout", pdf.path, "-"]).components(separatedBy: "\u{0C}").filter { $0.contains("第1页") }
+        let classes = DemoPlan.tangheClasses(f)
+        #expect(pages.count == classes.count)
+        for page in pages {
+            let awareness = page.contains("课程类别：创业意识培训")
+            #expect(page.contains("唐河县GYB培训签到册") == awareness, "\(page.prefix(200))")
+            if !awareness { #expect(page.contains("唐河县2019年"), "the default title for the other kinds") }
+        }
+        // The plan folder is named, as it is not in the store.
+        #expect(pages.allSatisfy { $0.contains("未入库的计划 plan") })
+        // Walk-in rows: the last name's number + 4, on each class's last page.
+        for session in classes {
+            let n = (f.assignments[session.id] ?? []).count
+            let printed = try printedClasses(pdf)[session.id] ?? []
+            #expect(printed.count == n, "\(session.id)")
+        }
+        #expect(try tool("pdftotext", [pdf.path, "-"]).contains("空白行供现场报名学员填写"))
+
+        // Several kinds and a title without its kind: refused, with the kinds to choose from.
+        let bad = try xiangxing("roster", f.scenario.path, f.plan.path, "--county", "唐河县", "--title", "签到表",
+                                "--out", tmp.url.appendingPathComponent("bad").path)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("--title 类别=标题") && bad.stderr.contains("创业意识培训"), "\(bad.stderr)")
+    }
+
+    @Test func aScenarioWithoutAttendeesPrintsHeaderAndBlankRows() throws {
+        let f = try DemoPlan.get()
+        let tmp = try TemporaryFolder()
+        let scenario = try tmp.copy(f.scenario, as: "scenario")
+        try FileManager.default.removeItem(at: scenario.appendingPathComponent("attendees.csv"))
+        let plan = try tmp.copy(f.plan, as: "plan")
+        try FileManager.default.removeItem(at: plan.appendingPathComponent("assignments.csv"))
+        let out = tmp.url.appendingPathComponent("out")
+        let run = try xiangxing("roster", scenario.path, plan.path, "--county", "唐河县", "--blank", "30", "--out", out.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("签到表只有表头和 30 行空白"), "\(run.stderr)")
+        let text = try tool("pdftotext", ["-layout", out.appendingPathComponent("签到表-唐河县.pdf").path, "-"])
+        #expect(text.contains("应到人数：0人") && text.contains("实到人数"))
+        // Rows 1–30, numbered, nothing else on them.
+        let numbered = text.split(separator: "\n").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        #expect(numbered.contains(30) && numbered.contains(1), "\(numbered)")
+    }
+
+    @Test func sheetsFromTheStoreNameTheirVersion() throws {
+        let tmp = try TemporaryFolder()
+        let db = tmp.url.appendingPathComponent("office.sqlite").path
+        #expect(try xiangxing("import", demoScenario("nanyang-2019").path, "--db", db).status == 0)
+        #expect(try xiangxing("plan", "--out", tmp.url.appendingPathComponent("v1").path, "--db", db).status == 0)
+        let out = tmp.url.appendingPathComponent("out")
+        let run = try xiangxing("roster", "--county", "唐河县", "--db", db, "--out", out.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try tool("pdftotext", [out.appendingPathComponent("签到表-唐河县.pdf").path, "-"])
+        #expect(text.contains("计划第1版"))
+        let tours = try xiangxing("toursheet", "--db", db, "--out", out.path)
+        #expect(tours.status == 0, "\(tours.stderr)")
+        let sheet = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasPrefix("行程单-") })
+        #expect(try tool("pdftotext", [out.appendingPathComponent(sheet).path, "-"]).contains("计划第1版"))
     }
 
     @Test func allCountiesWritesOneFolderPerCountyWithClasses() throws {

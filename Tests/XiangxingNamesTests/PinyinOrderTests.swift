@@ -77,6 +77,86 @@ import XiangxingICU
             == PinyinReading(letters: "ouyang", tones: "12"))
     }
 
+    @Test func liWithAndWithoutThePinyinColumnSortAsOne() {
+        // The column without tones ("Li Zhitao") used to file every romanised
+        // 李 before every unromanised one (li < li3): 李志涛 before 李勇.
+        let people = [
+            (name: "李勇", pinyin: nil), (name: "李志涛", pinyin: "Li Zhitao"),
+            (name: "李开进", pinyin: "Li Kaijin"), (name: "李波", pinyin: nil),
+        ]
+        #expect(sorter.sorted(people, name: \.name, pinyin: \.pinyin).map(\.name)
+            == ["李波", "李开进", "李勇", "李志涛"])
+        #expect(sorter.sortKey(name: "李志涛", pinyin: "Li Zhitao") == sorter.sortKey(name: "李志涛"))
+    }
+
+    @Test func aRomanisationDecidesOnlyWhereItReadsTheSurnameOtherwise() {
+        // Written Dan, this 单 family files among the dān (丹 after it by
+        // ICU's order of the characters); written Shan, exactly as without.
+        #expect(sorter.sortKey(name: "单雄", pinyin: "Shan Xiong") == sorter.sortKey(name: "单雄"))
+        #expect(sorter.sortKey(name: "单雄", pinyin: "SHAN XIONG") == sorter.sortKey(name: "单雄"))
+        let people = [
+            (name: "邓超", pinyin: nil), (name: "单雄", pinyin: "Dan Xiong"), (name: "丹增", pinyin: nil),
+            (name: "单田芳", pinyin: "Shan Tianfang"), (name: "达明", pinyin: nil), (name: "沙宝亮", pinyin: nil),
+        ]
+        #expect(sorter.sorted(people, name: \.name, pinyin: \.pinyin).map(\.name)
+            == ["达明", "丹增", "单雄", "邓超", "沙宝亮", "单田芳"])
+        // A name without a surname, romanised as a whole.
+        #expect(sorter.sortKey(name: "阿依古丽·买买提", pinyin: "Ayiguli Maimaiti") == sorter.sortKey(name: "阿依古丽·买买提"))
+    }
+
+    /// The surname readings the generated roster uses, as a clerk would
+    /// type them with tone marks.
+    static let surnamePinyin: [String: String] = [
+        "王": "Wáng", "李": "Lǐ", "张": "Zhāng", "刘": "Liú", "陈": "Chén", "杨": "Yáng", "黄": "Huáng",
+        "赵": "Zhào", "吴": "Wú", "周": "Zhōu", "单": "Shàn", "曾": "Zēng", "区": "Ōu", "欧阳": "Ōuyáng",
+        "万俟": "Mòqí", "司马": "Sīmǎ",
+    ]
+
+    /// The name's correct romanisation in one of the ways people write it:
+    /// "Li Kaijin", "Lǐ Kāijìn", "li3 kai1 jin4", "LI KAIJIN", "Ouyang Nana".
+    static func romanisation(_ name: String, style: Int) -> String {
+        let person = PersonName(name)
+        let surname = surnamePinyin[person.surname]!
+        let given = Transliteration.pinyin(person.given, toneless: false).split(separator: " ").map(String.init)
+        func plain(_ text: String) -> String {
+            let r = PinyinReading(written: text)
+            return r.letters
+        }
+        func numbered(_ syllable: String) -> String { plain(syllable) + PinyinReading(written: syllable).tones }
+        func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+        switch style {
+        case 0: return capitalised(plain(surname)) + " " + capitalised(given.map(plain).joined())
+        case 1: return surname + " " + capitalised(given.joined())
+        case 2:
+            let surnameSyllables = person.surname.count == 1 ? [numbered(surname)] : []
+            if surnameSyllables.isEmpty {  // a compound surname: as one word
+                return plain(surname) + " " + given.map(numbered).joined(separator: " ")
+            }
+            return (surnameSyllables + given.map(numbered)).joined(separator: " ")
+        default: return (plain(surname) + " " + given.map(plain).joined()).uppercased()
+        }
+    }
+
+    @Test func fillingThePinyinColumnAtRandomMovesNobody() throws {
+        for seed: UInt64 in [20_190_912, 411_328, 7] {
+            var generator = SeededGenerator(seed: seed)
+            let names = try SortingSpeedTests.names(count: 600, seed: seed)
+            let people = names.map { name -> (name: String, pinyin: String?) in
+                Bool.random(using: &generator)
+                    ? (name, Self.romanisation(name, style: Int.random(in: 0...3, using: &generator))) : (name, nil)
+            }
+            let expected = sorter.sorted(names)
+            let sorted = sorter.sorted(people, name: \.name, pinyin: \.pinyin).map(\.name)
+            let firstDifference = sorted.indices.first { sorted[$0] != expected[$0] }
+            var where_ = ""
+            if let i = firstDifference {
+                let written = people.first { $0.name == sorted[i] }?.pinyin ?? "—"
+                where_ = "\(sorted[i]) (\(written)) where \(expected[i]) belongs"
+            }
+            #expect(sorted == expected, "seed \(seed): first difference at \(firstDifference ?? -1): \(where_)")
+        }
+    }
+
     @Test func icuAloneFilesZengAndShanWrong() throws {
         // The reason for surnames.tsv: ICU's zh collation reads 曾 céng and 单 dān.
         let icu = try Collator(locale: "zh")

@@ -106,7 +106,7 @@ enum PythonICalendar {
         #expect(cal.events[1].description.contains("同行讲师：曾晓梅"))
         #expect(cal.events[1].description.contains("去程：南召县 → 唐河县，"))
         #expect(cal.events[0].description.contains("授课日：9月6日（周五）、9月9日（周一）、9月10日（周二）"))
-        #expect(cal.events[2].description.contains("次日接下一项任务"))
+        #expect(cal.events[2].description.contains("续往本组下一站"))
     }
 
     @Test(.enabled(if: PythonICalendar.available, Comment(rawValue: PythonICalendar.missing)))

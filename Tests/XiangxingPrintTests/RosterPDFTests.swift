@@ -142,4 +142,43 @@ import XiangxingPrint
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["occupied.pdf"])
         }
     }
+
+    @Test func aSheetNamesItsPlanVersionPrintDateAdjustedWorkdaysCountAndStamp() throws {
+        // 内乡县's class over the 2019 National Day 调休: Sunday 29 September
+        // and Saturday 12 October are working days.
+        var input = Fixtures.roster(rows: 4)
+        input.dates = [Day(iso: "2019-09-27")!, Day(iso: "2019-09-29")!, Day(iso: "2019-09-30")!]
+        input.adjustedWorkdays = [Day(iso: "2019-09-29")!]
+        input.printed = PrintedFrom(plan: "第3版", on: Day(iso: "2019-09-20")!)
+        input.blankRows = 5
+        try Fixtures.inFolder { dir in
+            let pdf = dir.appendingPathComponent("调休.pdf")
+            try RosterPDF.write([input], to: pdf)
+            let pages = try Fixtures.pages(of: pdf)
+            let all = pages.joined()
+            // pdftotext turns the ideographic space between them into spaces.
+            for page in pages { #expect(page.contains("计划第3版") && page.contains("打印日期 2019-09-20"), "\(page)") }
+            #expect(all.contains("调休上班"))
+            #expect(all.contains("9月29日（星期日）为调休"))
+            #expect(all.contains("实到人数（人）"))
+            #expect(all.contains("培训单位（盖章）"))
+            // 4 names, then rows 5–9 for walk-ins.
+            #expect(all.contains("9") && all.contains("空白行供现场报名学员填写"))
+            _ = try Fixtures.run("pdftoppm", ["-png", "-r", "60", pdf.path, dir.appendingPathComponent("page").path])
+        }
+    }
+
+    @Test func aClassWithoutAttendeesPrintsItsHeaderAndBlankRows() throws {
+        var input = Fixtures.roster(rows: 0)
+        input.blankRows = 10
+        try Fixtures.inFolder { dir in
+            let pdf = dir.appendingPathComponent("空.pdf")
+            try RosterPDF.write([input], to: pdf)
+            let pages = try Fixtures.pages(of: pdf)
+            #expect(pages.count == 1)
+            #expect(pages[0].contains("应到人数：0人") && pages[0].contains("序号"))
+            #expect(pages[0].contains("10") && pages[0].contains("培训单位（盖章）"))
+        }
+    }
 }
+

@@ -67,7 +67,10 @@ enum PlannedDemo {
             #expect(totals.contains(String(format: "%.0f公里", input.routeKm)))
             #expect(text.contains("首站"))
             #expect(text.contains("小组负责人（签字）"))
-            #expect(pages.count == 1 && text.contains("第1页 共1页"))
+            #expect(text.contains("第1页 共\(pages.count)页"))
+            // One seal box per stop, labelled with its stop.
+            #expect(text.contains("三、接待单位签章"))
+            for (i, stop) in input.stops.enumerated() { #expect(text.contains("第\(i + 1)站 \(stop.countyName.prefix(3))"), "stamp box \(i + 1)") }
             #expect(!text.contains("\u{FFFD}"))
         }
     }
@@ -105,15 +108,76 @@ enum PlannedDemo {
             let pages = try Fixtures.pages(of: url)
             #expect(pages.count >= 4 && pages.count % 2 == 0)
             let perTeam = pages.count / 2
+            let totalsPage = try #require(pages.firstIndex { $0.contains("合计") })
             for (i, page) in pages.enumerated() {
                 let n = i % perTeam + 1
                 #expect(page.contains("第\(n)页 共\(perTeam)页"), "page \(i + 1)")
-                #expect(page.contains("场地及地址"), "table header on page \(i + 1)")
+                if i % perTeam <= totalsPage { #expect(page.contains("场地及地址"), "table header on page \(i + 1)") }
                 #expect(page.contains(n == 1 ? "第3组 行程单" : "第3组 行程单（续）"))
             }
-            #expect(pages[perTeam - 1].contains("合计"))
-            #expect(pages[perTeam - 1].contains(String((0..<30).reduce(0) { $0 + 100 + $1 })))
+            #expect(pages[totalsPage].contains(String((0..<30).reduce(0) { $0 + 100 + $1 })))
+            #expect(pages[perTeam - 1].contains("第30站"))
             #expect(pages[perTeam - 1].contains("小组负责人（签字）"))
         }
     }
+
+    @Test func aTrainersKmIsTheSameOnTheTourSheetTheItineraryAndInTheScore() throws {
+        // The tour sheet counts home → stops → home; the itinerary used to
+        // send the trainer home between stops a weekend apart (465 vs 563 km).
+        let p = try PlannedDemo.get()
+        let index = ScenarioIndex(p.scenario)
+        let plan = Plan(sessions: p.sessions)
+        var total = 0.0
+        for trainer in p.scenario.trainers {
+            let it = try #require(Itinerary(trainer: trainer.id, plan: plan, index: index))
+            #expect(abs(it.km - TrainerTravel.km(trainer: trainer.id, sessions: p.sessions, index: index)) < 1e-6, "\(trainer.id)")
+            total += it.km
+        }
+        #expect(abs(total - TravelCost.km(of: p.sessions, in: index)) < 1e-6)
+        var compared = 0
+        for tour in p.scenario.tours {
+            for team in Set(p.sessions.filter { $0.ref == tour.id }.compactMap(\.team)) {
+                let sheet = TourSheetInput(tour: tour, team: team, sessions: p.sessions, scenario: p.scenario, index: index)
+                let stops = Set(sheet.stops.map(\.sessionID))
+                for (member, id) in zip(sheet.members, p.sessions.first { stops.contains($0.id) }!.trainers) {
+                    let it = try #require(Itinerary(trainer: id, plan: plan, index: index))
+                    let legs = it.engagements.filter { stops.contains($0.sessionID) }.reduce(0) { $0 + $1.km }
+                    #expect(abs(legs - member.roundTripKm) < 1e-6, "\(tour.id) team \(team) \(member.name): itinerary \(legs), sheet \(member.roundTripKm)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 0)
+    }
+
+    @Test func sealBoxesTakeAFortyTwoMillimetreCountySeal() throws {
+        // 42 mm = 119 pt; the box is measured in the PDF's own drawing.
+        let stops = (0..<4).map { i in
+            TourSheetStop(sessionID: "T@\(i)", dates: [Day(iso: "2019-09-23")!.advanced(by: i)], countyName: ["镇平县", "内乡县", "淅川县", "西峡县"][i],
+                          venueName: "便民服务中心", venueAddress: "", mentees: 100, fromPrevious: i == 0 ? nil : .init(km: 40, minutes: 50))
+        }
+        let input = TourSheetInput(title: "2019年创业讲师乡村行 第1组 行程单", tourID: "XCX-2019-09", tourName: "2019年创业讲师乡村行", team: 1,
+                                   members: [TourSheetMember(name: "单志刚", homeCountyName: "南召县", phone: "138****5678", roundTripKm: 300)],
+                                   stops: stops, printed: PrintedFrom(plan: "第2版", on: Day(iso: "2019-09-01")!))
+        try Fixtures.inFolder { dir in
+            let url = dir.appendingPathComponent("行程单.pdf")
+            try TourSheetPDF.write([input], to: url)
+            let pages = try Fixtures.pages(of: url)
+            for page in pages { #expect(page.contains("计划第2版") && page.contains("打印日期 2019-09-01")) }
+            // The label of box 1 and of box 4 (the next row of three) are a box apart.
+            let bbox = try Fixtures.run("pdftotext", ["-bbox", url.path, "-"])
+            func corner(_ word: String) -> (x: Double, y: Double)? {
+                guard let line = bbox.split(separator: "\n").first(where: { $0.contains(">\(word)<") }),
+                      let x = line.firstMatch(of: /xMin="([\d.]+)"/), let y = line.firstMatch(of: /yMin="([\d.]+)"/) else { return nil }
+                return (Double(x.1)!, Double(y.1)!)
+            }
+            let first = try #require(corner("第1站")), second = try #require(corner("第2站")), fourth = try #require(corner("第4站"))
+            // In points: a box is as wide as the distance between two labels of
+            // a row, and as tall as one row of boxes less its 16 pt label line.
+            #expect(second.x - first.x >= 119, "stamp box \(second.x - first.x) pt wide")
+            #expect(fourth.y - first.y - 16 >= 119, "stamp box \(fourth.y - first.y - 16) pt tall")
+            _ = try Fixtures.run("pdftoppm", ["-png", "-r", "60", url.path, dir.appendingPathComponent("page").path])
+        }
+    }
 }
+
