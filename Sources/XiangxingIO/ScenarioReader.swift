@@ -162,6 +162,7 @@ private struct Reading {
     func capped(_ all: [InputProblem], limit: Int = 50) -> [InputProblem] {
         var shown: [String: Int] = [:]
         var hidden: [String: Int] = [:]
+        var hiddenErrors: Set<String> = []
         var order: [String] = []
         var out: [InputProblem] = []
         for p in all {
@@ -172,6 +173,7 @@ private struct Reading {
             } else {
                 if hidden[p.file] == nil { order.append(p.file) }
                 hidden[p.file, default: 0] += 1
+                if !p.isWarning { hiddenErrors.insert(p.file) }
             }
         }
         for file in order {
@@ -180,7 +182,8 @@ private struct Reading {
                 file: file, line: nil, field: "",
                 problem: Bilingual(zh: "另有 \(n) 处问题未列出（每个文件最多列出 \(limit) 处）",
                                    en: "\(n) more problem(s) not listed (at most \(limit) per file)"),
-                remedy: Bilingual(zh: "先改正上面列出的问题，再重新运行", en: "fix those listed above, then run again")))
+                remedy: Bilingual(zh: "先改正上面列出的问题，再重新运行", en: "fix those listed above, then run again"),
+                severity: hiddenErrors.contains(file) ? .error : .warning))
         }
         return out
     }
@@ -259,6 +262,12 @@ private struct Reading {
             problems.append(t.problem(holidayRecord, "value", p.zh, p.en,
                                       fix: "只写文件名（如 cn-public-holidays.ics），把文件放在场景文件夹或项目的 calendars/ 文件夹中",
                                       "give a file name only (e.g. cn-public-holidays.ics), in the scenario folder or the project's calendars/ folder"))
+            return nil
+        }
+        if let (url, inside) = HolidayCalendarLocator.find(holidayName, scenarioFolder: folder), !inside {
+            problems.append(t.problem(holidayRecord, "value", "节假日日历“\(holidayName)”是指向所在文件夹以外的链接（\(url.deletingLastPathComponent().path)）",
+                                      "holiday calendar \"\(holidayName)\" is a link to outside its folder (\(url.deletingLastPathComponent().path))",
+                                      fix: "把真正的 .ics 文件复制到这里，不要用链接", "copy the real .ics file there instead of a link"))
             return nil
         }
         guard let url = HolidayCalendarLocator.locate(holidayName, scenarioFolder: folder) else {
@@ -850,6 +859,13 @@ extension Double {
 /// the scenario, the working folder or the executable (the project's own).
 public enum HolidayCalendarLocator {
     public static func locate(_ name: String, scenarioFolder: URL) -> URL? {
+        guard let (url, inside) = find(name, scenarioFolder: scenarioFolder), inside else { return nil }
+        return url
+    }
+
+    /// The first file of that name, and whether it (links resolved) stays
+    /// inside the folder it was found in.
+    static func find(_ name: String, scenarioFolder: URL) -> (URL, Bool)? {
         let fm = FileManager.default
         var bases: [URL] = [scenarioFolder]
         if let env = ProcessInfo.processInfo.environment["XIANGXING_CALENDARS"] {
@@ -868,6 +884,7 @@ public enum HolidayCalendarLocator {
             }
         }
         let candidates = bases.map { ($0, $0.appendingPathComponent(name)) }
-        return candidates.first { base, url in fm.fileExists(atPath: url.path) && ConfinedPath.isInside(url, base) }?.1
+        guard let (base, url) = candidates.first(where: { fm.fileExists(atPath: $0.1.path) }) else { return nil }
+        return (url, ConfinedPath.isInside(url, base))
     }
 }

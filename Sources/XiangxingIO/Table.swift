@@ -89,9 +89,12 @@ public struct Table: Sendable {
     /// break inside a name): one problem for the row, its first fault.
     static func shapeProblem(_ r: CSVRecord, header: [String], file: String) -> InputProblem? {
         let n = r.fields.count, m = header.count
-        if n > m, r.fields[m...].contains(where: { !$0.isEmpty }) {
+        // Even empty extra fields: `汽车维修,配件,` shifts 配件 into the next
+        // column and leaves an empty one over. Excel writes every row (the
+        // header included) to the same width, so its files never differ.
+        if n > m {
             return InputProblem(
-                file: file, line: r.line, field: header.last ?? "",
+                file: file, line: r.line, field: "",
                 problem: Bilingual(zh: "这一行有 \(n) 个字段，表头只有 \(m) 列（多出的内容会错位到别的列）",
                                    en: "this row has \(n) fields but the header has \(m) columns (the values would shift into other columns)"),
                 remedy: Bilingual(zh: "内容中的逗号请改用中文逗号“，”，或把整格放在英文双引号中；Excel/WPS 另存为 CSV 会自动加引号",
@@ -118,6 +121,7 @@ public struct Table: Sendable {
             case "\u{1B}": what = "ESC"
             default: what = "控制字符"
             }
+            let lineBreak = bad == "\n" || bad == "\r" || bad == "\u{2028}" || bad == "\u{2029}"
             let whatEn: String
             switch bad {
             case "\n", "\r", "\u{2028}", "\u{2029}": whatEn = "a line break"
@@ -130,8 +134,10 @@ public struct Table: Sendable {
             return InputProblem(
                 file: file, line: r.line, field: name,
                 problem: Bilingual(zh: "含有看不见的字符：\(what)（\(code)）", en: "holds an invisible character: \(whatEn) (\(code))"),
-                remedy: Bilingual(zh: "重新输入这一格（Excel 中单元格内换行是 Alt+Enter 造成的，请删去）",
-                                  en: "retype the cell (a line break inside an Excel cell comes from Alt+Enter: delete it)"))
+                remedy: lineBreak
+                    ? Bilingual(zh: "删去格内的换行（Excel 中是 Alt+Enter 输入的）", en: "delete the line break inside the cell (Alt+Enter in Excel)")
+                    : Bilingual(zh: "重新输入这一格（这种字符看不见，多半来自复制粘贴或别的程序导出）",
+                                en: "retype the cell (such characters are invisible; they come from copy-paste or another program's export)"))
         }
         return nil
     }
