@@ -14,7 +14,7 @@ public enum ResidentID {
 
     /// True for what Excel makes of an ID once it takes it for a number:
     /// scientific notation (`4.11328E+17`), or the 15 significant digits
-    /// it keeps followed by zeros (`411328196812014000`, whose check fails).
+    /// it keeps followed by zeros (`411302198709150000`, whose check fails).
     public static func isExcelDamaged(_ text: String) -> Bool {
         if looksLikeScientific(text) { return true }
         if case .checkDigit = validate(text) { return text.hasSuffix("000") }
@@ -111,8 +111,8 @@ public enum PhoneNumber {
             return digits.count == 11 ? nil : .mobileLength(digits.count)
         }
         if digits.hasPrefix("0") {
-            // 010, 02x: 3-digit area codes with 8-digit numbers; 0xxx: 4 digits with 7 or 8.
-            return (10...12).contains(digits.count) ? nil : .landline(digits.count)
+            // 010, 02x: 3-digit area codes with 8-digit numbers; 0xxx: 4 digits with 7 or 8: 11–12 in all.
+            return (11...12).contains(digits.count) ? nil : .landline(digits.count)
         }
         return .notAPhone
     }

@@ -121,7 +121,7 @@ private struct Reading {
             return nil
         case .success(let (text, encoding)):
             encodings[name] = encoding
-            return Table(file: name, text: text, columns: columns, problems: &problems)
+            return Table(file: name, text: text, columns: columns, problems: &problems, lineBreaks: false)
         }
     }
 
@@ -475,7 +475,7 @@ private struct Reading {
             f.add(r, "phone", "手机号应为 11 位，这里是 \(n) 位", "a mobile number has 11 digits, this one \(n)",
                   fix: "核对手机号，可能多写或漏写了一位", "check the number: a digit is probably missing or doubled")
         case .landline(let n):
-            f.add(r, "phone", "固定电话应为区号加号码共 10–12 位，这里是 \(n) 位", "a landline has 10–12 digits with its area code, this one \(n)",
+            f.add(r, "phone", "固定电话应为区号加号码共 11–12 位，这里是 \(n) 位", "a landline has 11–12 digits with its area code, this one \(n)",
                   fix: "写成 区号-号码，如 0377-63123456", "write area code and number, e.g. 0377-63123456")
         case .notAPhone:
             f.add(r, "phone", "不是有效的中国大陆电话号码", "not a valid mainland China phone number",

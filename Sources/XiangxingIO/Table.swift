@@ -24,7 +24,10 @@ public struct Table: Sendable {
     private let position: [String: Int]
     private let headerName: [String: String]
 
-    public init(file: String, text: String, columns: [Column], problems: inout [InputProblem]) {
+    /// `lineBreaks: false` (scenario files) refuses a line break inside a
+    /// cell too; machine files such as unscheduled.csv may hold them.
+    public init(file: String, text: String, columns: [Column], problems: inout [InputProblem],
+                lineBreaks: Bool = true) {
         self.file = file
         let parsed = CSV.parse(text, file: file)
         problems += parsed.problems
@@ -42,7 +45,7 @@ public struct Table: Sendable {
         let headerNames = header.fields.map {
             String(String.UnicodeScalarView($0.unicodeScalars.filter { !Table.isForbidden($0) })).trimmingSpaces()
         }
-        if let p = Table.shapeProblem(header, header: headerNames, file: file) {
+        if let p = Table.shapeProblem(header, header: headerNames, file: file, lineBreaks: lineBreaks) {
             problems.append(p)
         }
         for (i, raw) in header.fields.enumerated() {
@@ -71,7 +74,7 @@ public struct Table: Sendable {
         var records: [CSVRecord] = []
         var rejected: [CSVRecord] = []
         for r in parsed.records.dropFirst() {
-            if let p = Table.shapeProblem(r, header: headerNames, file: file) {
+            if let p = Table.shapeProblem(r, header: headerNames, file: file, lineBreaks: lineBreaks) {
                 problems.append(p)
                 rejected.append(r)
             } else {
@@ -87,7 +90,7 @@ public struct Table: Sendable {
     /// A row whose fields do not line up with the header, or a field with
     /// a character no clerk typed (NUL, ESC, a byte-order mark, a line
     /// break inside a name): one problem for the row, its first fault.
-    static func shapeProblem(_ r: CSVRecord, header: [String], file: String) -> InputProblem? {
+    static func shapeProblem(_ r: CSVRecord, header: [String], file: String, lineBreaks: Bool) -> InputProblem? {
         let n = r.fields.count, m = header.count
         // Even empty extra fields: `汽车维修,配件,` shifts 配件 into the next
         // column and leaves an empty one over. Excel writes every row (the
@@ -109,7 +112,9 @@ public struct Table: Sendable {
                                   en: "complete the row: an empty cell still needs its comma"))
         }
         for (i, field) in r.fields.enumerated() {
-            guard let bad = field.unicodeScalars.first(where: isForbidden) else { continue }
+            guard let bad = field.unicodeScalars.first(where: {
+                isForbidden($0) && !(lineBreaks && ($0 == "\n" || $0 == "\r" || $0 == "\t"))
+            }) else { continue }
             let name = i < m ? header[i] : ""
             let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
             let what: String
