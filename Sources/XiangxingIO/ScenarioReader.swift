@@ -79,8 +79,15 @@ private struct Reading {
     var countiesUnreadable = false
     var kindsUnreadable = false
     var period: ClosedRange<Day>?
+    /// Per file, problems counted but not kept (see `capped`).
+    var suppressed: [String: Int] = [:]
 
     init(folder: URL) { self.folder = folder }
+
+    mutating func absorb(_ f: FieldReader) {
+        problems += f.problems
+        if f.suppressed > 0 { suppressed[f.table.file, default: 0] += f.suppressed }
+    }
 
     static let workbookExtensions = ["xlsx", "xls", "et", "xlsm", "ods"]
 
@@ -121,7 +128,9 @@ private struct Reading {
             return nil
         case .success(let (text, encoding)):
             encodings[name] = encoding
-            return Table(file: name, text: text, columns: columns, problems: &problems, lineBreaks: false)
+            let t = Table(file: name, text: text, columns: columns, problems: &problems, lineBreaks: false)
+            if t.suppressedProblems > 0 { suppressed[name, default: 0] += t.suppressedProblems }
+            return t
         }
     }
 
@@ -175,6 +184,11 @@ private struct Reading {
                 hidden[p.file, default: 0] += 1
                 if !p.isWarning { hiddenErrors.insert(p.file) }
             }
+        }
+        for (file, n) in suppressed.sorted(by: { $0.key < $1.key }) where n > 0 {
+            if hidden[file] == nil { order.append(file) }
+            hidden[file, default: 0] += n
+            hiddenErrors.insert(file)
         }
         for file in order {
             let n = hidden[file]!
@@ -332,7 +346,7 @@ private struct Reading {
             if !brokenCounties.contains(name) { countyByName[name] = code }
             if let lat, let lon { out.append(County(code: code, name: name, latitude: lat, longitude: lon)) }
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 
@@ -381,7 +395,7 @@ private struct Reading {
             kindByName[name] = code
             out.append(kind)
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 
@@ -505,7 +519,7 @@ private struct Reading {
             guard let county, let seats else { continue }
             out.append(Venue(id: id, county: county, name: name, address: address, seats: seats, blocked: blocked))
         }
-        problems += f.problems
+        absorb(f)
         if out.isEmpty && t.records.isEmpty && t.rejected.isEmpty && t.has("id") {
             problems.append(InputProblem(
                 file: t.file, line: nil, field: "",
@@ -539,8 +553,8 @@ private struct Reading {
             if !phone.isEmpty { checkPhone(&f, r, phone) }
             if t.has("qualifications") && splitList(t.value(r, "qualifications")).isEmpty {
                 f.add(r, "qualifications", "讲师没有任何资质，不会被安排授课", "the trainer holds no qualification and will never be booked",
-                      fix: "填写可授课程的代码，多个用 ; 分隔（如 awareness;capability）", "list the kinds the trainer may teach, separated by ; (e.g. awareness;capability)")
-                f.problems[f.problems.count - 1].severity = .warning
+                      fix: "填写可授课程的代码，多个用 ; 分隔（如 awareness;capability）", "list the kinds the trainer may teach, separated by ; (e.g. awareness;capability)",
+                      severity: .warning)
             }
             guard ids.insert(id).inserted else {
                 f.add(r, "id", "讲师编号“\(id)”重复", "trainer id \"\(id)\" is given twice", fix: "每位讲师用唯一编号", "give each trainer their own id")
@@ -550,7 +564,7 @@ private struct Reading {
             out.append(Trainer(id: id, name: name, homeCounty: home, qualifications: qualifications,
                                maxDaysPerMonth: maxDays, blocked: blocked, phone: phone.isEmpty ? nil : phone))
         }
-        problems += f.problems
+        absorb(f)
         if out.isEmpty && t.records.isEmpty && t.rejected.isEmpty && t.has("id") {
             problems.append(InputProblem(
                 file: t.file, line: nil, field: "",
@@ -578,7 +592,7 @@ private struct Reading {
             guard let county, let kind, let classes, let window else { continue }
             out.append(Demand(id: id, county: county, kind: kind, classes: classes, earliest: window.0, latest: window.1))
         }
-        problems += f.problems
+        absorb(f)
         let total = out.reduce(0) { $0 + $1.classes }
         if total > Bounds.classesInAll {
             problems.append(InputProblem(
@@ -617,7 +631,7 @@ private struct Reading {
             guard let kind, let window, let teams else { continue }
             tours.append(Tour(id: id, name: name, kind: kind, earliest: window.0, latest: window.1, teams: teams))
         }
-        problems += f.problems
+        absorb(f)
         guard let s = table("stops.csv", ScenarioColumns.stops, optional: true) else {
             if !tours.isEmpty {
                 problems.append(InputProblem(file: "stops.csv", line: nil, field: "",
@@ -647,7 +661,7 @@ private struct Reading {
             seen[stop.sessionID] = r.line
             stops.append(stop)
         }
-        problems += g.problems
+        absorb(g)
         return (tours, stops)
     }
 
@@ -667,7 +681,7 @@ private struct Reading {
             guard all || county != nil else { continue }
             out.append(Blackout(county: county, start: start, end: end, reason: t.value(r, "reason")))
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 
@@ -726,8 +740,8 @@ private struct Reading {
                 let say = coded == .male ? "男" : "女"
                 f.add(r, "gender", "性别与身份证号不符（身份证号第 17 位表示\(say)）",
                       "the gender contradicts the resident ID (its 17th digit says \(coded == .male ? "male" : "female"))",
-                      fix: "核对性别和身份证号，其中一个可能填错", "check the gender and the ID: one of them is probably wrong")
-                f.problems[f.problems.count - 1].severity = .warning
+                      fix: "核对性别和身份证号，其中一个可能填错", "check the gender and the ID: one of them is probably wrong",
+                      severity: .warning)
             }
             let phone = t.value(r, "phone")
             if !phone.isEmpty { checkPhone(&f, r, phone) }
@@ -755,7 +769,7 @@ private struct Reading {
                                 township: t.value(r, "township"), kind: kind, project: t.value(r, "project"),
                                 pinyin: pinyin.isEmpty ? nil : pinyin))
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 
@@ -778,7 +792,7 @@ private struct Reading {
             pairs[pair] = r.line
             out.append(TravelOverride(from: from, to: to, km: km, minutes: minutes))
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 }

@@ -21,6 +21,10 @@ public struct Table: Sendable {
     /// than the header, a control character in a field): already reported,
     /// so what refers to them need not be reported again.
     public let rejected: [CSVRecord]
+    /// Row problems counted but not kept, past `Table.keptProblems`: a file
+    /// of millions of bad rows must not hold millions of messages.
+    public let suppressedProblems: Int
+    public static let keptProblems = 200
     private let position: [String: Int]
     private let headerName: [String: String]
 
@@ -37,7 +41,7 @@ public struct Table: Sendable {
                 problem: Bilingual(zh: "文件是空的，缺少表头", en: "the file is empty: no header row"),
                 remedy: Bilingual(zh: "第一行写列名：" + columns.filter(\.required).map(\.key).joined(separator: ","),
                                   en: "put the column names on the first line: " + columns.filter(\.required).map(\.key).joined(separator: ","))))
-            self.records = []; self.rejected = []; self.position = [:]; self.headerName = [:]
+            self.records = []; self.rejected = []; self.suppressedProblems = 0; self.position = [:]; self.headerName = [:]
             return
         }
         var position: [String: Int] = [:]
@@ -73,9 +77,10 @@ public struct Table: Sendable {
         }
         var records: [CSVRecord] = []
         var rejected: [CSVRecord] = []
+        var kept = 0, suppressed = 0
         for r in parsed.records.dropFirst() {
             if let p = Table.shapeProblem(r, header: headerNames, file: file, lineBreaks: lineBreaks) {
-                problems.append(p)
+                if kept < Table.keptProblems { problems.append(p); kept += 1 } else { suppressed += 1 }
                 rejected.append(r)
             } else {
                 records.append(r)
@@ -83,6 +88,7 @@ public struct Table: Sendable {
         }
         self.records = records
         self.rejected = rejected
+        self.suppressedProblems = suppressed
         self.position = position
         self.headerName = headerName
     }
@@ -176,12 +182,18 @@ public struct Table: Sendable {
 public struct FieldReader {
     public let table: Table
     public var problems: [InputProblem] = []
+    /// Problems counted past `Table.keptProblems` and not kept.
+    public var suppressed = 0
     public init(_ table: Table) { self.table = table }
+
+    private mutating func record(_ p: InputProblem) {
+        if problems.count < Table.keptProblems { problems.append(p) } else { suppressed += 1 }
+    }
 
     public mutating func text(_ r: CSVRecord, _ key: String, required: Bool = true) -> String? {
         let v = table.value(r, key)
         if v.isEmpty && required && table.has(key) {
-            problems.append(table.problem(r, key, "不能为空", "must not be empty",
+            record(table.problem(r, key, "不能为空", "must not be empty",
                                           fix: "请填写", "fill it in"))
             return nil
         }
@@ -197,12 +209,12 @@ public struct FieldReader {
         if !table.has(key) { return nil }
         if v.isEmpty && !required { return nil }
         guard let n = Int(v), n >= min else {
-            problems.append(table.problem(r, key, "“\(v)”不是不小于 \(min) 的整数", "\"\(v)\" is not a whole number ≥ \(min)",
+            record(table.problem(r, key, "“\(v)”不是不小于 \(min) 的整数", "\"\(v)\" is not a whole number ≥ \(min)",
                                           fix: "请填写整数，例如 \(Swift.max(min, 1))", "write a whole number such as \(Swift.max(min, 1))"))
             return nil
         }
         guard n <= max else {
-            problems.append(table.problem(r, key, "\(n) 超出上限 \(max)", "\(n) exceeds the limit of \(max)",
+            record(table.problem(r, key, "\(n) 超出上限 \(max)", "\(n) exceeds the limit of \(max)",
                                           fix: "填写 \(min) 至 \(max) 之间的整数", "write a whole number from \(min) to \(max)"))
             return nil
         }
@@ -217,7 +229,7 @@ public struct FieldReader {
         guard let n = Double(v), n.isFinite, range?.contains(n) ?? true else {
             let span = range.map { "（\($0.lowerBound) 至 \($0.upperBound)）" } ?? ""
             let spanEn = range.map { " (\($0.lowerBound) to \($0.upperBound))" } ?? ""
-            problems.append(table.problem(r, key, "“\(v)”不是有效的数值\(span)", "\"\(v)\" is not a valid number\(spanEn)",
+            record(table.problem(r, key, "“\(v)”不是有效的数值\(span)", "\"\(v)\" is not a valid number\(spanEn)",
                                           fix: "请填写数字，小数点用英文句点", "write a number with a full stop as decimal point"))
             return nil
         }
@@ -228,7 +240,7 @@ public struct FieldReader {
         let v = table.value(r, key)
         if !table.has(key) { return nil }
         guard let d = Day(iso: v) else {
-            problems.append(table.problem(r, key, "“\(v)”不是有效日期", "\"\(v)\" is not a valid date",
+            record(table.problem(r, key, "“\(v)”不是有效日期", "\"\(v)\" is not a valid date",
                                           fix: "日期写成 YYYY-MM-DD，例如 2019-09-12", "write dates as YYYY-MM-DD, e.g. 2019-09-12"))
             return nil
         }
@@ -242,14 +254,17 @@ public struct FieldReader {
         case "yes", "y", "true", "1", "是", "允许": return true
         case "no", "n", "false", "0", "否", "不允许": return false
         default:
-            problems.append(table.problem(r, key, "“\(v)”不是“是/否”", "\"\(v)\" is not yes or no",
+            record(table.problem(r, key, "“\(v)”不是“是/否”", "\"\(v)\" is not yes or no",
                                           fix: "填写 yes 或 no（也可写 是 / 否）", "write yes or no (是 / 否 also accepted)"))
             return nil
         }
     }
 
-    public mutating func add(_ r: CSVRecord, _ key: String, _ zh: String, _ en: String, fix zhFix: String, _ enFix: String) {
-        problems.append(table.problem(r, key, zh, en, fix: zhFix, enFix))
+    public mutating func add(_ r: CSVRecord, _ key: String, _ zh: String, _ en: String, fix zhFix: String, _ enFix: String,
+                             severity: InputProblem.Severity = .error) {
+        var p = table.problem(r, key, zh, en, fix: zhFix, enFix)
+        p.severity = severity
+        record(p)
     }
 }
 
