@@ -181,6 +181,14 @@ struct ICSReading {
         if let property = error.property {
             line = source.line(of: property, in: block, value: error.value)
         }
+        // "Got a data line, but could not find a property name …: GARBAGE",
+        // "Parse error in property name: FOO": the text after the last ": "
+        // is the line libical could not read.
+        if line == nil, let r = error.message.ranges(of: ": ").last {
+            let tail = error.message[r.upperBound...].trimmingSpaces
+            let range = block?.lines ?? source.contentLines.indices
+            line = source.contentLines[range].first { $0.text == tail || (!tail.isEmpty && $0.name == tail.uppercased()) }?.line
+        }
         problems.append(ICSProblem.libical(error, file: file, line: line ?? block?.beginLine))
     }
 }

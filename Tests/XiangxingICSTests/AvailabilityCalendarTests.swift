@@ -454,3 +454,16 @@ import XiangxingCore
         #expect(r.problems.map { "\($0.line ?? 0):\($0.field)" } == ["7:TRANSP"])
     }
 }
+
+@Suite struct AvailabilityCalendarUnreadableLineTests {
+    @Test func aLineWithoutAPropertyNameIsReportedOnItsOwnLine() {
+        let r = blocked("""
+            BEGIN:VEVENT
+            UID:garbage
+            DTSTART;VALUE=DATE:20190305
+            DTEND VALUE=DATE 20190306
+            END:VEVENT
+            """)
+        #expect(r.problems.map(\.line) == [7], "\(r.problems.map { $0.message(.en) })")
+    }
+}
