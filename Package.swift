@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
         .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingICS"], exclude: ["Fixtures"]),
         .target(name: "XiangxingTestSupport", dependencies: ["XiangxingCore"], path: "Tests/XiangxingTestSupport"),
-        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO", "XiangxingTestSupport"]),
+        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO", "XiangxingTestSupport"]),

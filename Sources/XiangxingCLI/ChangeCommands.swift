@@ -115,9 +115,12 @@ struct AddAttendees: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let (index, _) = try store.scenario(db)
-        switch ScenarioReader.readAttendees(file: URL(fileURLWithPath: file), against: index.scenario) {
+        var warnings: [InputProblem] = []
+        switch ScenarioReader.readAttendees(file: URL(fileURLWithPath: file), against: index.scenario, warnings: &warnings) {
         case .failure(let all): Terminal.reportProblems(all.problems, language: store.lang); throw ExitCode(1)
-        case .success(let people): done(try store.attempt { try db.addAttendees(people, by: store.who) }, store)
+        case .success(let people):
+            for w in warnings { Terminal.error(w.message(store.lang)) }
+            done(try store.attempt { try db.addAttendees(people, by: store.who) }, store)
         }
     }
 }

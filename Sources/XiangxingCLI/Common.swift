@@ -18,7 +18,10 @@ struct ScenarioOptions: ParsableArguments {
 
     static func load(_ folder: String, _ lang: Language) throws -> LoadedScenario {
         switch ScenarioReader.read(folder: URL(fileURLWithPath: folder)) {
-        case .success(let loaded): return loaded
+        case .success(let loaded):
+            // Warnings go to stderr and the command goes on.
+            for w in loaded.warnings { Terminal.error(w.message(lang)) }
+            return loaded
         case .failure(let all):
             Terminal.reportProblems(all.problems, language: lang)
             throw ExitCode(1)
@@ -33,8 +36,10 @@ enum Terminal {
 
     static func reportProblems(_ problems: [InputProblem], language: Language) {
         for p in problems { error(p.message(language)) }
+        let errors = problems.filter { !$0.isWarning }.count, warnings = problems.count - errors
+        let also = warnings == 0 ? "" : (language == .zh ? "（另有 \(warnings) 条警告）" : " (and \(warnings) warning(s))")
         error(language == .zh
-              ? "共 \(problems.count) 处问题，未写出任何文件。改正后重新运行。"
-              : "\(problems.count) problem(s); nothing was written. Fix them and run again.")
+              ? "共 \(errors) 处问题\(also)，未写出任何文件。改正后重新运行。"
+              : "\(errors) problem(s)\(also); nothing was written. Fix them and run again.")
     }
 }

@@ -22,13 +22,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let loaded: LoadedScenario
-        switch ScenarioReader.read(folder: URL(fileURLWithPath: scenario)) {
-        case .success(let l): loaded = l
-        case .failure(let all):
-            Terminal.reportProblems(all.problems, language: store.lang)
-            throw ExitCode(1)
-        }
+        let loaded = try ScenarioOptions.load(scenario, store.lang)
         let db = try store.open()
         let id = try store.attempt { try db.importScenario(loaded, source: scenario, by: store.who) }
         print(Inventory(loaded).render(store.lang))

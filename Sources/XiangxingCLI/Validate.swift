@@ -10,7 +10,9 @@ struct Validate: ParsableCommand {
         Reads every file SCENARIO.md defines (UTF-8, UTF-8 with BOM or GB18030, English \
         or Chinese headers), checks cross-references, resident-ID check digits and the \
         trainers' and venues' calendars. Problems are listed as file:line: field: what is \
-        wrong — what to do, all at once; the exit status is 1 when there are any.
+        wrong — what to do, all at once; the exit status is 1 when there are any. \
+        Warnings (data that may be right, such as a trainer without qualifications) \
+        are printed on stderr the same way and the exit status stays 0.
 
         Example:
           xiangxing validate scenarios/nanyang-2019
@@ -53,7 +55,7 @@ struct Inventory {
               学员      \(s.attendees.map { String($0.count) } ?? "无 attendees.csv")
               节假日    \(loaded.holidayFile.lastPathComponent)：规划期内 \(daysOff) 天放假，\(daysWorked) 天调休上班
               编码      \(encodings)
-            场景无误。
+            \(loaded.warnings.isEmpty ? "场景无误。" : "场景可用，有 \(loaded.warnings.count) 条警告（见上）。")
             """
         }
         return """
@@ -68,7 +70,7 @@ struct Inventory {
           attendees       \(s.attendees.map { String($0.count) } ?? "no attendees.csv")
           holidays        \(loaded.holidayFile.lastPathComponent): \(daysOff) days off and \(daysWorked) weekend days worked in the period
           encodings       \(encodings)
-        The scenario is sound.
+        \(loaded.warnings.isEmpty ? "The scenario is sound." : "The scenario can be used, with \(loaded.warnings.count) warning(s) (above).")
         """
     }
 }

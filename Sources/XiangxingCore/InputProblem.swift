@@ -23,25 +23,48 @@ public struct InputProblem: Error, Hashable, Sendable {
     public var field: String
     public var problem: Bilingual
     public var remedy: Bilingual
+    public var severity: Severity
 
-    public init(file: String, line: Int?, field: String, problem: Bilingual, remedy: Bilingual) {
+    /// An error stops the command; a warning is printed and the command goes
+    /// on, for data that can be right (a trainer without qualifications).
+    public enum Severity: String, Hashable, Sendable {
+        case error, warning
+    }
+
+    public init(file: String, line: Int?, field: String, problem: Bilingual, remedy: Bilingual,
+                severity: Severity = .error) {
         self.file = file
         self.line = line
         self.field = field
         self.problem = problem
         self.remedy = remedy
+        self.severity = severity
     }
 
-    /// `file:line: field: what is wrong — what to do`.
+    public var isWarning: Bool { severity == .warning }
+
+    /// The same problem as a warning.
+    public var asWarning: InputProblem {
+        var p = self
+        p.severity = .warning
+        return p
+    }
+
+    /// `file:line: field: what is wrong — what to do`; a warning says so
+    /// after the field: `trainers.csv:9: qualifications: 警告：…`.
     public func message(_ language: Language = .zh) -> String {
         let location = line.map { "\(file):\($0)" } ?? file
         let fieldPart = field.isEmpty ? "" : " \(field):"
-        return "\(location):\(fieldPart) \(problem.text(language)) — \(remedy.text(language))"
+        let mark = severity == .warning ? (language == .zh ? "警告：" : "warning: ") : ""
+        return "\(location):\(fieldPart) \(mark)\(problem.text(language)) — \(remedy.text(language))"
     }
 }
 
 /// Every problem found in one pass, so a clerk fixes them all at once.
+/// Errors and warnings both, in file order; `errors` decide.
 public struct InputProblems: Error, Sendable {
     public var problems: [InputProblem]
     public init(_ problems: [InputProblem]) { self.problems = problems }
+    public var errors: [InputProblem] { problems.filter { !$0.isWarning } }
+    public var warnings: [InputProblem] { problems.filter(\.isWarning) }
 }

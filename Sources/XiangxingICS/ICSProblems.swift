@@ -89,6 +89,31 @@ enum ICSProblem {
         return nil
     }
 
+    /// A rule libical took without complaint but would expand wrongly.
+    static func badRule(_ rule: String, fault: Bilingual, field: String, file: String, line: Int?) -> InputProblem {
+        InputProblem(
+            file: file, line: line, field: field,
+            problem: Bilingual(zh: "重复规则 \"\(rule)\" 有误：\(fault.zh)", en: "the recurrence rule \"\(rule)\" is wrong: \(fault.en)"),
+            remedy: Bilingual(zh: "请按 RFC 5545 改正，如 FREQ=WEEKLY;BYDAY=TU;UNTIL=20190625T000000Z",
+                              en: "correct it as RFC 5545 says, e.g. FREQ=WEEKLY;BYDAY=TU;UNTIL=20190625T000000Z"))
+    }
+
+    /// A date that does not exist (20190230) or a time past 23:59.
+    static func invalidDate(_ value: String, field: String, file: String, line: Int?) -> InputProblem {
+        InputProblem(
+            file: file, line: line, field: field,
+            problem: Bilingual(zh: "\"\(value)\" 不是存在的日期或时间", en: "\"\(value)\" is not a date or time that exists"),
+            remedy: Bilingual(zh: "请核对年月日，写成 20190305（全天，加 VALUE=DATE）或 20190305T090000（时刻）",
+                              en: "check the date; write 20190305 (all day, with VALUE=DATE) or 20190305T090000 (a time)"))
+    }
+
+    static func badValue(_ value: String, field: String, allowed: String, file: String, line: Int?) -> InputProblem {
+        InputProblem(
+            file: file, line: line, field: field,
+            problem: Bilingual(zh: "\(field) 的值 \"\(value)\" 无法识别", en: "\(field) value \"\(value)\" is not recognised"),
+            remedy: Bilingual(zh: "只能是 \(allowed)", en: "use one of \(allowed)"))
+    }
+
     static func unknownZone(_ tzid: String, file: String, line: Int?) -> InputProblem {
         InputProblem(
             file: file, line: line, field: "TZID",

@@ -10,6 +10,9 @@ public struct LoadedScenario: Sendable {
     public var encodings: [String: TextFileEncoding]
     /// Where the national holiday calendar was found.
     public var holidayFile: URL
+    /// What may be wrong but can be right (a trainer without qualifications,
+    /// an unknown key in scenario.csv): printed, and the command goes on.
+    public var warnings: [InputProblem] = []
 }
 
 /// Reads a scenario folder exactly as SCENARIO.md defines it. Every problem
@@ -29,9 +32,21 @@ extension ScenarioReader {
     /// counties and kinds refer to an already loaded scenario: the office
     /// adding enrolments after the plan is made.
     public static func readAttendees(file: URL, against scenario: Scenario) -> Result<[Attendee], InputProblems> {
+        var ignored: [InputProblem] = []
+        return readAttendees(file: file, against: scenario, warnings: &ignored)
+    }
+
+    /// The same, handing back the warnings of a successful read (a gender
+    /// that contradicts the ID) for the caller to print.
+    public static func readAttendees(file: URL, against scenario: Scenario,
+                                     warnings: inout [InputProblem]) -> Result<[Attendee], InputProblems> {
         var r = Reading(folder: file.deletingLastPathComponent())
+        r.period = scenario.settings.period
         for c in scenario.counties { r.countyCodes.insert(c.code); r.countyByName[c.name] = c.code }
         for k in scenario.kinds { r.kinds[k.code] = k; r.kindByName[k.name] = k.code }
+        if let workbook = Reading.workbookExtensions.first(where: { file.pathExtension.lowercased() == $0 }) {
+            return .failure(InputProblems([Reading.workbookProblem(file.lastPathComponent, ext: workbook)]))
+        }
         guard FileManager.default.fileExists(atPath: file.path) else {
             return .failure(InputProblems([InputProblem(
                 file: file.lastPathComponent, line: nil, field: "",
@@ -39,7 +54,10 @@ extension ScenarioReader {
                 remedy: Bilingual(zh: "检查路径 \(file.path)", en: "check the path \(file.path)"))]))
         }
         let people = r.readAttendees(file.lastPathComponent) ?? []
-        return r.problems.isEmpty ? .success(people) : .failure(InputProblems(r.problems))
+        let all = r.capped(r.problems)
+        if all.contains(where: { !$0.isWarning }) { return .failure(InputProblems(all)) }
+        warnings = all
+        return .success(people)
     }
 }
 
@@ -54,19 +72,65 @@ private struct Reading {
     /// Kind codes whose own row is broken: references to them are not
     /// reported again (one mistake, one message).
     var brokenKinds: Set<String> = []
+    /// County codes and names of rows that were refused, and whether
+    /// counties.csv could be read at all: references to a broken county are
+    /// not reported again.
+    var brokenCounties: Set<String> = []
+    var countiesUnreadable = false
+    var kindsUnreadable = false
+    var period: ClosedRange<Day>?
+    /// Per file, problems counted but not kept (see `capped`).
+    var suppressed: [String: Int] = [:]
 
     init(folder: URL) { self.folder = folder }
 
+    mutating func absorb(_ f: FieldReader) {
+        problems += f.problems
+        if f.suppressed > 0 { suppressed[f.table.file, default: 0] += f.suppressed }
+    }
+
+    static let workbookExtensions = ["xlsx", "xls", "et", "xlsm", "ods"]
+
+    static func workbookProblem(_ file: String, ext: String) -> InputProblem {
+        InputProblem(
+            file: file, line: nil, field: "",
+            problem: Bilingual(zh: "这是 Excel/WPS 工作簿（.\(ext)），本程序只读取 CSV 文件",
+                               en: "this is an Excel/WPS workbook (.\(ext)); only CSV files are read"),
+            remedy: Bilingual(zh: "在 Excel/WPS 中打开，“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”，保存为同名的 .csv 文件",
+                              en: "open it in Excel/WPS and Save As \"CSV UTF-8 (Comma delimited) (*.csv)\" under the same name with .csv"))
+    }
+
+    /// A table the clerk saved as a workbook instead of CSV: `attendees.xlsx`
+    /// beside (or instead of) `attendees.csv`.
+    func workbookInstead(of name: String) -> InputProblem? {
+        let base = String(name.dropLast(4))
+        for ext in Reading.workbookExtensions {
+            let candidate = base + "." + ext
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(candidate).path) {
+                return Reading.workbookProblem(candidate, ext: ext)
+            }
+        }
+        return nil
+    }
+
     mutating func table(_ name: String, _ columns: [Column], optional: Bool = false) -> Table? {
         let url = folder.appendingPathComponent(name)
-        if optional && !FileManager.default.fileExists(atPath: url.path) { return nil }
+        if !FileManager.default.fileExists(atPath: url.path) {
+            if let p = workbookInstead(of: name) {
+                problems.append(p)
+                return nil
+            }
+            if optional { return nil }
+        }
         switch TextFile.read(url, name: name) {
         case .failure(let p):
             problems.append(p)
             return nil
         case .success(let (text, encoding)):
             encodings[name] = encoding
-            return Table(file: name, text: text, columns: columns, problems: &problems)
+            let t = Table(file: name, text: text, columns: columns, problems: &problems, lineBreaks: false)
+            if t.suppressedProblems > 0 { suppressed[name, default: 0] += t.suppressedProblems }
+            return t
         }
     }
 
@@ -82,6 +146,7 @@ private struct Reading {
         let counties = readCounties()
         let kindList = readKinds()
         let period = settingsRead.map { $0.0.period }
+        self.period = period
         let venues = readVenues(period: period)
         let trainers = readTrainers(period: period)
         let demands = readDemand(period: period)
@@ -89,14 +154,52 @@ private struct Reading {
         let blackouts = readBlackouts()
         let attendees = readAttendees()
         let travel = readTravel()
-        guard problems.isEmpty, let (settings, holidays, holidayFile) = settingsRead else {
+        problems = capped(problems)
+        let warnings = problems.filter(\.isWarning)
+        guard !problems.contains(where: { !$0.isWarning }), let (settings, holidays, holidayFile) = settingsRead else {
             return .failure(InputProblems(problems))
         }
         let scenario = Scenario(settings: settings, holidays: holidays, counties: counties, kinds: kindList,
                                 venues: venues, trainers: trainers, demands: demands, tours: tours,
                                 stops: stops, blackouts: blackouts, attendees: attendees, travel: travel)
         return .success(LoadedScenario(scenario: scenario, folder: folder, encodings: encodings,
-                                       holidayFile: holidayFile))
+                                       holidayFile: holidayFile, warnings: warnings))
+    }
+
+    /// At most `limit` problems per file, then one line saying how many
+    /// more: a file of 2.5 million duplicate rows gives 51 lines, not 2.5 million.
+    func capped(_ all: [InputProblem], limit: Int = 50) -> [InputProblem] {
+        var shown: [String: Int] = [:]
+        var hidden: [String: Int] = [:]
+        var hiddenErrors: Set<String> = []
+        var order: [String] = []
+        var out: [InputProblem] = []
+        for p in all {
+            let n = shown[p.file, default: 0]
+            if n < limit {
+                shown[p.file] = n + 1
+                out.append(p)
+            } else {
+                if hidden[p.file] == nil { order.append(p.file) }
+                hidden[p.file, default: 0] += 1
+                if !p.isWarning { hiddenErrors.insert(p.file) }
+            }
+        }
+        for (file, n) in suppressed.sorted(by: { $0.key < $1.key }) where n > 0 {
+            if hidden[file] == nil { order.append(file) }
+            hidden[file, default: 0] += n
+            hiddenErrors.insert(file)
+        }
+        for file in order {
+            let n = hidden[file]!
+            out.append(InputProblem(
+                file: file, line: nil, field: "",
+                problem: Bilingual(zh: "另有 \(n) 处问题未列出（每个文件最多列出 \(limit) 处）",
+                                   en: "\(n) more problem(s) not listed (at most \(limit) per file)"),
+                remedy: Bilingual(zh: "先改正上面列出的问题，再重新运行", en: "fix those listed above, then run again"),
+                severity: hiddenErrors.contains(file) ? .error : .warning))
+        }
+        return out
     }
 
     // MARK: scenario.csv and the holiday calendar
@@ -111,6 +214,15 @@ private struct Reading {
                                           fix: "只保留一行", "keep one row"))
             }
             values[key] = (t.value(r, "value"), r)
+            if !Reading.settingKeys.contains(key) {
+                let near = Reading.settingKeys.min { editDistance($0, key) < editDistance($1, key) }
+                let guess = near.flatMap { editDistance($0, key) <= 3 ? $0 : nil }
+                problems.append(t.problem(
+                    r, "key", "未知设置项“\(key)”，将被忽略" + (guess.map { "（是不是 \($0)？）" } ?? ""),
+                    "unknown setting \"\(key)\" is ignored" + (guess.map { " (did you mean \($0)?)" } ?? ""),
+                    fix: guess.map { "改成 \($0)，否则使用默认值" } ?? "核对拼写；可用的设置项见 docs/scenario-format.md",
+                    guess.map { "write \($0), or the default is used" } ?? "check the spelling; docs/scenario-format.md lists the settings").asWarning)
+            }
         }
         func missing(_ key: String, _ example: String) {
             problems.append(InputProblem(file: t.file, line: nil, field: key,
@@ -126,25 +238,50 @@ private struct Reading {
             }
             return d
         }
-        func number(_ key: String, default value: Double) -> Double {
+        func number(_ key: String, default value: Double, within range: ClosedRange<Double>) -> Double {
             guard let (v, r) = values[key], !v.isEmpty else { return value }
             guard let n = Double(v), n > 0, n.isFinite else {
                 problems.append(t.problem(r, "value", "\(key) “\(v)”不是正数", "\(key) \"\(v)\" is not a positive number",
                                           fix: "填写正数（默认 \(value)）", "write a positive number (default \(value))"))
                 return value
             }
+            guard range.contains(n) else {
+                let span = "\(range.lowerBound.formatted) 至 \(range.upperBound.formatted)"
+                let spanEn = "\(range.lowerBound.formatted) to \(range.upperBound.formatted)"
+                problems.append(t.problem(r, "value", "\(key) \(v) 超出合理范围（\(span)）", "\(key) \(v) is outside the sane range (\(spanEn))",
+                                          fix: "填写 \(span) 之间的数（默认 \(value.formatted)）", "write a number from \(spanEn) (default \(value.formatted))"))
+                return value
+            }
             return n
         }
         let start = day("start"), end = day("end")
-        let maxEvening = number("max_evening_travel_minutes", default: 150)
-        let factor = number("road_factor", default: 1.3)
-        let kmh = number("road_kmh", default: 60)
+        let maxEvening = number("max_evening_travel_minutes", default: 150, within: 1...1440)
+        let factor = number("road_factor", default: 1.3, within: 1...5)
+        let kmh = number("road_kmh", default: 60, within: 5...200)
         if let start, let end, end < start, let r = values["end"]?.1 {
             problems.append(t.problem(r, "value", "规划期结束日 \(end) 早于开始日 \(start)", "the period ends (\(end)) before it starts (\(start))",
                                       fix: "改正 start 或 end", "correct start or end"))
         }
+        if let start, let end, start.distance(to: end) >= Reading.maxPeriodDays, let r = values["end"]?.1 {
+            problems.append(t.problem(r, "value", "规划期 \(start)–\(end) 超过 \(Reading.maxPeriodDays) 天（3 年）",
+                                      "the period \(start)–\(end) is longer than \(Reading.maxPeriodDays) days (3 years)",
+                                      fix: "一个场景最多规划 3 年：缩短规划期，或分成几个场景", "plan at most 3 years per scenario: shorten the period or split it"))
+            return nil
+        }
         guard let (holidayName, holidayRecord) = values["holidays"], !holidayName.isEmpty else {
             missing("holidays", "cn-public-holidays.ics")
+            return nil
+        }
+        if let p = ConfinedPath.problem(holidayName) {
+            problems.append(t.problem(holidayRecord, "value", p.zh, p.en,
+                                      fix: "只写文件名（如 cn-public-holidays.ics），把文件放在场景文件夹或项目的 calendars/ 文件夹中",
+                                      "give a file name only (e.g. cn-public-holidays.ics), in the scenario folder or the project's calendars/ folder"))
+            return nil
+        }
+        if let (url, inside) = HolidayCalendarLocator.find(holidayName, scenarioFolder: folder), !inside {
+            problems.append(t.problem(holidayRecord, "value", "节假日日历“\(holidayName)”是指向所在文件夹以外的链接（\(url.deletingLastPathComponent().path)）",
+                                      "holiday calendar \"\(holidayName)\" is a link to outside its folder (\(url.deletingLastPathComponent().path))",
+                                      fix: "把真正的 .ics 文件复制到这里，不要用链接", "copy the real .ics file there instead of a link"))
             return nil
         }
         guard let url = HolidayCalendarLocator.locate(holidayName, scenarioFolder: folder) else {
@@ -180,12 +317,24 @@ private struct Reading {
     // MARK: counties and kinds (everything else refers to them)
 
     mutating func readCounties() -> [County] {
-        guard let t = table("counties.csv", ScenarioColumns.counties) else { return [] }
+        guard let t = table("counties.csv", ScenarioColumns.counties), t.has("code"), t.has("name") else {
+            countiesUnreadable = true
+            return []
+        }
+        for r in t.rejected { brokenCounties.insert(t.value(r, "code")); brokenCounties.insert(t.value(r, "name")) }
         var f = FieldReader(t)
         var out: [County] = []
         var lines: [String: Int] = [:]
+        var nameLines: [String: Int] = [:]
         for r in t.records {
             guard let code = f.text(r, "code"), let name = f.text(r, "name") else { continue }
+            if let first = nameLines[name] {
+                // `--county 宛城区` and county names in other files would pick one silently.
+                f.add(r, "name", "县区名称“\(name)”与第 \(first) 行重复", "county name \"\(name)\" repeats line \(first)",
+                      fix: "每个县区用不同的名称（可加上所属市，如 南阳宛城区）", "give each county its own name")
+                brokenCounties.insert(name)
+            }
+            nameLines[name] = nameLines[name] ?? r.line
             let lat = f.number(r, "lat", within: -90...90), lon = f.number(r, "lon", within: -180...180)
             if let first = lines[code] {
                 f.add(r, "code", "县区代码“\(code)”与第 \(first) 行重复", "county code \"\(code)\" repeats line \(first)",
@@ -194,15 +343,19 @@ private struct Reading {
             }
             lines[code] = r.line
             countyCodes.insert(code)
-            countyByName[name] = code
+            if !brokenCounties.contains(name) { countyByName[name] = code }
             if let lat, let lon { out.append(County(code: code, name: name, latitude: lat, longitude: lon)) }
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 
     mutating func readKinds() -> [Kind] {
-        guard let t = table("kinds.csv", ScenarioColumns.kinds) else { return [] }
+        guard let t = table("kinds.csv", ScenarioColumns.kinds), t.has("code") else {
+            kindsUnreadable = true
+            return []
+        }
+        for r in t.rejected { brokenKinds.insert(t.value(r, "code")); brokenKinds.insert(t.value(r, "name")) }
         var f = FieldReader(t)
         var out: [Kind] = []
         for r in t.records {
@@ -217,11 +370,11 @@ private struct Reading {
                 f.add(r, "category", "“\(categoryText)”不是 training 或 mentoring", "\"\(categoryText)\" is not training or mentoring",
                       fix: "填写 training（培训）或 mentoring（指导）", "write training (培训) or mentoring (指导)")
             }
-            let days = f.integer(r, "days", min: 1)
-            let minSeats = f.integer(r, "min_seats", min: 0)
+            let days = f.integer(r, "days", min: 1, max: Bounds.kindDays)
+            let minSeats = f.integer(r, "min_seats", min: 0, max: Bounds.seats)
             // Seats mean nothing for mentoring (stops carry mentees): 0 is fine there.
-            let maxSeats = f.integer(r, "max_seats", min: category == .mentoring ? 0 : 1)
-            let trainers = f.integer(r, "trainers", min: 1)
+            let maxSeats = f.integer(r, "max_seats", min: category == .mentoring ? 0 : 1, max: Bounds.seats)
+            let trainers = f.integer(r, "trainers", min: 1, max: Bounds.trainersPerSession)
             let weekends = f.yesNo(r, "weekends")
             if let minSeats, let maxSeats, minSeats > maxSeats {
                 f.add(r, "min_seats", "最少人数 \(minSeats) 大于最多人数 \(maxSeats)", "min_seats \(minSeats) exceeds max_seats \(maxSeats)",
@@ -242,7 +395,7 @@ private struct Reading {
             kindByName[name] = code
             out.append(kind)
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 
@@ -251,6 +404,8 @@ private struct Reading {
         let v = f.table.value(r, key)
         if countyCodes.contains(v) { return v }
         if let code = countyByName[v] { return code }
+        // Already reported: the column, counties.csv, or the county's own row.
+        if !f.table.has(key) || countiesUnreadable || brokenCounties.contains(v) { return nil }
         f.add(r, key, "未知县区“\(v)”", "unknown county \"\(v)\"",
               fix: "使用 counties.csv 中的代码或名称", "use a code or name from counties.csv")
         return nil
@@ -258,6 +413,7 @@ private struct Reading {
 
     mutating func kind(_ f: inout FieldReader, _ r: CSVRecord, _ key: String, _ category: KindCategory) -> String? {
         let v = f.table.value(r, key)
+        if !f.table.has(key) || kindsUnreadable { return nil }
         if brokenKinds.contains(v) || kindByName[v].map(brokenKinds.contains) == true { return nil }
         guard let code = kinds[v] != nil ? v : kindByName[v], let k = kinds[code] else {
             f.add(r, key, "未知课程类别“\(v)”", "unknown kind \"\(v)\"",
@@ -296,7 +452,17 @@ private struct Reading {
         let name = f.table.value(r, "calendar")
         guard !name.isEmpty, let period else { return [] }
         let relative = name.hasPrefix("calendars/") ? name : "calendars/" + name
+        if let p = ConfinedPath.problem(name) {
+            f.add(r, "calendar", p.zh, p.en,
+                  fix: "把 .ics 文件放进场景的 calendars/ 文件夹，这里只写它的文件名", "put the .ics file in the scenario's calendars/ folder and give its name here")
+            return []
+        }
         let url = folder.appendingPathComponent(relative)
+        if FileManager.default.fileExists(atPath: url.path), !ConfinedPath.isInside(url, folder) {
+            f.add(r, "calendar", "日历文件“\(relative)”是指向场景文件夹以外的链接", "calendar file \"\(relative)\" is a link to outside the scenario folder",
+                  fix: "把真正的 .ics 文件复制进场景的 calendars/ 文件夹", "copy the real .ics file into the scenario's calendars/ folder")
+            return []
+        }
         guard FileManager.default.fileExists(atPath: url.path) else {
             f.add(r, "calendar", "日历文件“\(relative)”不存在", "calendar file \"\(relative)\" does not exist",
                   fix: "把 .ics 文件放进场景的 calendars/ 文件夹，或清空这一格", "put the .ics file in the scenario's calendars/ folder, or clear the cell")
@@ -313,6 +479,25 @@ private struct Reading {
         }
     }
 
+    /// A phone a clerk got wrong (`1380831231`, ten digits) would be
+    /// printed masked as a plausible `138***1231`: refused instead. The
+    /// number itself is personal data and is not echoed.
+    mutating func checkPhone(_ f: inout FieldReader, _ r: CSVRecord, _ phone: String) {
+        guard let problem = PhoneNumber.validate(phone) else { return }
+        switch problem {
+        case .mobileLength(let n):
+            f.add(r, "phone", "手机号应为 11 位，这里是 \(n) 位", "a mobile number has 11 digits, this one \(n)",
+                  fix: "核对手机号，可能多写或漏写了一位", "check the number: a digit is probably missing or doubled")
+        case .landline(let n):
+            f.add(r, "phone", "固定电话应为区号加号码共 11–12 位，这里是 \(n) 位", "a landline has 11–12 digits with its area code, this one \(n)",
+                  fix: "写成 区号-号码，如 0377-63123456", "write area code and number, e.g. 0377-63123456")
+        case .notAPhone:
+            f.add(r, "phone", "不是有效的中国大陆电话号码", "not a valid mainland China phone number",
+                  fix: "手机号写 11 位（1 开头），固定电话写 区号-号码（如 0377-63123456）",
+                  "write a mobile as 11 digits starting with 1, a landline as area code-number (e.g. 0377-63123456)")
+        }
+    }
+
     // MARK: the other files
 
     mutating func readVenues(period: ClosedRange<Day>?) -> [Venue] {
@@ -325,7 +510,7 @@ private struct Reading {
             let county = county(&f, r, "county")
             let name = f.text(r, "name") ?? ""
             let address = f.text(r, "address", required: false) ?? ""
-            let seats = f.integer(r, "seats", min: 1)
+            let seats = f.integer(r, "seats", min: 1, max: Bounds.seats)
             let blocked = blocked(&f, r, period: period)
             guard ids.insert(id).inserted else {
                 f.add(r, "id", "场地编号“\(id)”重复", "venue id \"\(id)\" is given twice", fix: "每个场地用唯一编号", "give each venue its own id")
@@ -334,7 +519,13 @@ private struct Reading {
             guard let county, let seats else { continue }
             out.append(Venue(id: id, county: county, name: name, address: address, seats: seats, blocked: blocked))
         }
-        problems += f.problems
+        absorb(f)
+        if out.isEmpty && t.records.isEmpty && t.rejected.isEmpty && t.has("id") {
+            problems.append(InputProblem(
+                file: t.file, line: nil, field: "",
+                problem: Bilingual(zh: "没有任何场地：每个场次都会排不上", en: "no venues: every session will be left unscheduled"),
+                remedy: Bilingual(zh: "在表头下逐行填写场地", en: "list the venues below the header"), severity: .warning))
+        }
         return out
     }
 
@@ -356,9 +547,15 @@ private struct Reading {
                           fix: "使用 kinds.csv 中的代码，多个用 ; 分隔", "use codes from kinds.csv, separated by ;")
                 }
             }
-            let maxDays = f.integer(r, "max_days_per_month", min: 0)
+            let maxDays = f.integer(r, "max_days_per_month", min: 0, max: 31)
             let blocked = blocked(&f, r, period: period)
             let phone = t.value(r, "phone")
+            if !phone.isEmpty { checkPhone(&f, r, phone) }
+            if t.has("qualifications") && splitList(t.value(r, "qualifications")).isEmpty {
+                f.add(r, "qualifications", "讲师没有任何资质，不会被安排授课", "the trainer holds no qualification and will never be booked",
+                      fix: "填写可授课程的代码，多个用 ; 分隔（如 awareness;capability）", "list the kinds the trainer may teach, separated by ; (e.g. awareness;capability)",
+                      severity: .warning)
+            }
             guard ids.insert(id).inserted else {
                 f.add(r, "id", "讲师编号“\(id)”重复", "trainer id \"\(id)\" is given twice", fix: "每位讲师用唯一编号", "give each trainer their own id")
                 continue
@@ -367,7 +564,13 @@ private struct Reading {
             out.append(Trainer(id: id, name: name, homeCounty: home, qualifications: qualifications,
                                maxDaysPerMonth: maxDays, blocked: blocked, phone: phone.isEmpty ? nil : phone))
         }
-        problems += f.problems
+        absorb(f)
+        if out.isEmpty && t.records.isEmpty && t.rejected.isEmpty && t.has("id") {
+            problems.append(InputProblem(
+                file: t.file, line: nil, field: "",
+                problem: Bilingual(zh: "没有任何讲师：每个场次都会排不上", en: "no trainers: every session will be left unscheduled"),
+                remedy: Bilingual(zh: "在表头下逐行填写讲师", en: "list the trainers below the header"), severity: .warning))
+        }
         return out
     }
 
@@ -380,7 +583,7 @@ private struct Reading {
             guard let id = f.text(r, "id") else { continue }
             let county = county(&f, r, "county")
             let kind = kind(&f, r, "kind", .training)
-            let classes = f.integer(r, "classes", min: 0)
+            let classes = f.integer(r, "classes", min: 0, max: Bounds.classesPerRow)
             let window = window(&f, r, period: period)
             guard ids.insert(id).inserted else {
                 f.add(r, "id", "需求编号“\(id)”重复", "demand id \"\(id)\" is given twice", fix: "每行需求用唯一编号", "give each demand row its own id")
@@ -389,7 +592,15 @@ private struct Reading {
             guard let county, let kind, let classes, let window else { continue }
             out.append(Demand(id: id, county: county, kind: kind, classes: classes, earliest: window.0, latest: window.1))
         }
-        problems += f.problems
+        absorb(f)
+        let total = out.reduce(0) { $0 + $1.classes }
+        if total > Bounds.classesInAll {
+            problems.append(InputProblem(
+                file: t.file, line: nil, field: t.header("classes"),
+                problem: Bilingual(zh: "共 \(total) 期，超过一个场景的上限 \(Bounds.classesInAll) 期",
+                                   en: "\(total) classes in all, more than the limit of \(Bounds.classesInAll) per scenario"),
+                remedy: Bilingual(zh: "核对期数，或按地区分成几个场景", en: "check the class counts, or split the scenario by region")))
+        }
         return out
     }
 
@@ -412,7 +623,7 @@ private struct Reading {
             let name = f.text(r, "name", required: false) ?? ""
             let kind = kind(&f, r, "kind", .mentoring)
             let window = window(&f, r, period: period)
-            let teams = f.integer(r, "teams", min: 1)
+            let teams = f.integer(r, "teams", min: 1, max: Bounds.teams)
             guard tourIDs.insert(id).inserted else {
                 f.add(r, "id", "活动编号“\(id)”重复", "tour id \"\(id)\" is given twice", fix: "每个活动用唯一编号", "give each tour its own id")
                 continue
@@ -420,7 +631,7 @@ private struct Reading {
             guard let kind, let window, let teams else { continue }
             tours.append(Tour(id: id, name: name, kind: kind, earliest: window.0, latest: window.1, teams: teams))
         }
-        problems += f.problems
+        absorb(f)
         guard let s = table("stops.csv", ScenarioColumns.stops, optional: true) else {
             if !tours.isEmpty {
                 problems.append(InputProblem(file: "stops.csv", line: nil, field: "",
@@ -438,8 +649,8 @@ private struct Reading {
                 g.add(r, "tour", "未知活动“\(tour)”", "unknown tour \"\(tour)\"", fix: "使用 tours.csv 中的编号", "use an id from tours.csv")
             }
             let county = county(&g, r, "county")
-            let days = g.integer(r, "days", min: 1)
-            let mentees = g.integer(r, "mentees", min: 0)
+            let days = g.integer(r, "days", min: 1, max: Bounds.stopDays)
+            let mentees = g.integer(r, "mentees", min: 0, max: Bounds.mentees)
             guard tourIDs.contains(tour), let county, let days, let mentees else { continue }
             let stop = TourStop(tour: tour, county: county, days: days, mentees: mentees)
             if let first = seen[stop.sessionID] {
@@ -450,7 +661,7 @@ private struct Reading {
             seen[stop.sessionID] = r.line
             stops.append(stop)
         }
-        problems += g.problems
+        absorb(g)
         return (tours, stops)
     }
 
@@ -470,7 +681,7 @@ private struct Reading {
             guard all || county != nil else { continue }
             out.append(Blackout(county: county, start: start, end: end, reason: t.value(r, "reason")))
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 
@@ -479,10 +690,17 @@ private struct Reading {
         var f = FieldReader(t)
         var out: [Attendee] = []
         var enrolled: [String: Int] = [:]
+        var people: [String: (Int, String)] = [:]
         for r in t.records {
             let id = t.value(r, "id_number").uppercased()
             var idOK = true
-            if let problem = ResidentID.validate(id) {
+            if ResidentID.isExcelDamaged(id) {
+                idOK = false
+                f.add(r, "id_number", "身份证号已被 Excel 当成数字改坏了（显示成 4.11328E+17 这样的科学计数法，或末三位变成 000）",
+                      "Excel has turned the resident ID into a number (shown like 4.11328E+17, or its last three digits made 000)",
+                      fix: "从原始名单重新录入：先把这一列设为“文本”格式再粘贴，或在号码前加英文单引号 '；用 Excel/WPS 打开 CSV 时用“数据→从文本/CSV”导入并把这一列设为文本",
+                      "enter the numbers again from the original list: format the column as Text before pasting, or type ' before the number; open CSV files with Data → From Text/CSV and set this column to Text")
+            } else if let problem = ResidentID.validate(id) {
                 idOK = false
                 // The number itself is personal data: messages name the line, never the number.
                 switch problem {
@@ -501,6 +719,12 @@ private struct Reading {
                           fix: "核对身份证号，很可能有一位抄错", "check the number: one digit is probably mistyped")
                 }
             }
+            if idOK, let period, let born = ResidentID.birthDate(id), born >= period.lowerBound {
+                idOK = false
+                f.add(r, "id_number", "身份证号中的出生日期晚于规划期开始（\(period.lowerBound)），不可能参加培训",
+                      "the birth date inside the ID is after the period starts (\(period.lowerBound)): no such trainee",
+                      fix: "核对第 7–14 位（出生年月日）", "check digits 7–14 (birth date)")
+            }
             let name = f.text(r, "name") ?? ""
             let genderText = t.value(r, "gender")
             let gender: Gender?
@@ -512,8 +736,26 @@ private struct Reading {
                 f.add(r, "gender", "性别“\(genderText)”无法识别", "gender \"\(genderText)\" is not recognised",
                       fix: "填写 男 或 女（也可写 M / F）", "write 男 or 女 (M / F also accepted)")
             }
+            if idOK, let gender, let coded = ResidentID.gender(id), coded != gender {
+                let say = coded == .male ? "男" : "女"
+                f.add(r, "gender", "性别与身份证号不符（身份证号第 17 位表示\(say)）",
+                      "the gender contradicts the resident ID (its 17th digit says \(coded == .male ? "male" : "female"))",
+                      fix: "核对性别和身份证号，其中一个可能填错", "check the gender and the ID: one of them is probably wrong",
+                      severity: .warning)
+            }
+            let phone = t.value(r, "phone")
+            if !phone.isEmpty { checkPhone(&f, r, phone) }
             let county = county(&f, r, "county")
             let kind = kind(&f, r, "kind", .training)
+            if idOK, !name.isEmpty {
+                if let (first, firstName) = people[id], firstName != name {
+                    idOK = false
+                    f.add(r, "id_number", "同一身份证号在第 \(first) 行是另一个姓名", "the same resident ID has another name on line \(first)",
+                          fix: "核对两行的身份证号：一人一号", "check the IDs of both rows: one number, one person")
+                } else if people[id] == nil {
+                    people[id] = (r.line, name)
+                }
+            }
             guard idOK, let gender, let county, let kind else { continue }
             let key = kind + "\u{1F}" + id
             if let first = enrolled[key] {
@@ -523,11 +765,11 @@ private struct Reading {
             }
             enrolled[key] = r.line
             let pinyin = t.value(r, "pinyin")
-            out.append(Attendee(idNumber: id, name: name, gender: gender, phone: t.value(r, "phone"), county: county,
+            out.append(Attendee(idNumber: id, name: name, gender: gender, phone: phone, county: county,
                                 township: t.value(r, "township"), kind: kind, project: t.value(r, "project"),
                                 pinyin: pinyin.isEmpty ? nil : pinyin))
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
 
@@ -535,15 +777,95 @@ private struct Reading {
         guard let t = table("travel.csv", ScenarioColumns.travel, optional: true) else { return [] }
         var f = FieldReader(t)
         var out: [TravelOverride] = []
+        var pairs: [String: Int] = [:]
         for r in t.records {
             let from = county(&f, r, "from"), to = county(&f, r, "to")
             let km = f.number(r, "km", within: 0...10_000), minutes = f.number(r, "minutes", within: 0...10_000)
             guard let from, let to, let km, let minutes else { continue }
+            // Symmetric: 411330→411328 and 411328→411330 are one pair.
+            let pair = min(from, to) + "\u{1F}" + max(from, to)
+            if let first = pairs[pair] {
+                f.add(r, "to", "这一对县区的路程与第 \(first) 行重复", "this pair of counties repeats line \(first)",
+                      fix: "每对县区只写一行（往返算同一对），删去多余的一行", "give each pair one row (both directions are one pair); delete the extra one")
+                continue
+            }
+            pairs[pair] = r.line
             out.append(TravelOverride(from: from, to: to, km: km, minutes: minutes))
         }
-        problems += f.problems
+        absorb(f)
         return out
     }
+}
+
+extension Reading {
+    /// The keys of scenario.csv (SCENARIO.md's, and the tracking targets).
+    static let settingKeys: Set<String> = [
+        "name", "start", "end", "holidays", "max_evening_travel_minutes", "road_factor", "road_kmh",
+        "target_training", "target_mentoring", "completion_share",
+    ]
+    static let maxPeriodDays = 1_096
+}
+
+/// The sane bounds of every count a scenario gives (docs/scenario-format.md
+/// lists them): beyond them the data is a typo, and the planner would
+/// allocate for it until it dies.
+enum Bounds {
+    static let kindDays = 60
+    static let seats = 10_000
+    static let trainersPerSession = 20
+    static let classesPerRow = 1_000
+    static let classesInAll = 100_000
+    static let teams = 100
+    static let stopDays = 60
+    static let mentees = 100_000
+}
+
+/// Paths a scenario file names must stay inside the scenario folder (or
+/// the project's calendars/): no absolute path, no `..`, no link out.
+enum ConfinedPath {
+    static func problem(_ path: String) -> (zh: String, en: String)? {
+        let parts = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+        if path.hasPrefix("/") || path.hasPrefix("\\") || path.hasPrefix("~") || path.contains(":") {
+            return ("“\(path)”是绝对路径，不能读取场景文件夹以外的文件", "\"\(path)\" is an absolute path; files outside the scenario folder are not read")
+        }
+        if parts.contains("..") {
+            return ("“\(path)”用 .. 指向了场景文件夹以外", "\"\(path)\" uses .. to leave the scenario folder")
+        }
+        return nil
+    }
+
+    /// True when `url`, links resolved, lies inside `folder` (links resolved).
+    static func isInside(_ url: URL, _ folder: URL) -> Bool {
+        guard let file = realPath(url), let base = realPath(folder) else { return false }
+        return file.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    static func realPath(_ url: URL) -> String? {
+        guard let p = realpath(url.path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+}
+
+/// Levenshtein distance, for "did you mean road_kmh?".
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var previous = row[0]
+        row[0] = i
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let old = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+            previous = old
+        }
+    }
+    return a.isEmpty ? b.count : row[b.count]
+}
+
+extension Double {
+    /// `60` for 60.0, `1.3` for 1.3.
+    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
 
 /// Finds the national holiday calendar named in scenario.csv: beside the
@@ -551,10 +873,17 @@ private struct Reading {
 /// the scenario, the working folder or the executable (the project's own).
 public enum HolidayCalendarLocator {
     public static func locate(_ name: String, scenarioFolder: URL) -> URL? {
+        guard let (url, inside) = find(name, scenarioFolder: scenarioFolder), inside else { return nil }
+        return url
+    }
+
+    /// The first file of that name, and whether it (links resolved) stays
+    /// inside the folder it was found in.
+    static func find(_ name: String, scenarioFolder: URL) -> (URL, Bool)? {
         let fm = FileManager.default
-        var candidates: [URL] = [scenarioFolder.appendingPathComponent(name)]
+        var bases: [URL] = [scenarioFolder]
         if let env = ProcessInfo.processInfo.environment["XIANGXING_CALENDARS"] {
-            candidates.append(URL(fileURLWithPath: env).appendingPathComponent(name))
+            bases.append(URL(fileURLWithPath: env))
         }
         let starts = [scenarioFolder.standardizedFileURL,
                       URL(fileURLWithPath: fm.currentDirectoryPath),
@@ -562,12 +891,14 @@ public enum HolidayCalendarLocator {
         for start in starts {
             var dir = start
             for _ in 0..<8 {
-                candidates.append(dir.appendingPathComponent("calendars").appendingPathComponent(name))
+                bases.append(dir.appendingPathComponent("calendars"))
                 let parent = dir.deletingLastPathComponent()
                 if parent.path == dir.path { break }
                 dir = parent
             }
         }
-        return candidates.first { fm.fileExists(atPath: $0.path) }
+        let candidates = bases.map { ($0, $0.appendingPathComponent(name)) }
+        guard let (base, url) = candidates.first(where: { fm.fileExists(atPath: $0.1.path) }) else { return nil }
+        return (url, ConfinedPath.isInside(url, base))
     }
 }

@@ -12,21 +12,30 @@ public enum TextFileEncoding: String, Sendable {
 
 public enum TextFile {
     /// Decodes bytes, detecting the encoding without a flag: a UTF-8 BOM,
-    /// else valid UTF-8, else GB18030. Bytes valid in none give a problem
-    /// naming the line of the first bad byte.
+    /// else valid UTF-8, else GB18030. What is none of these is named for
+    /// what it is: an Excel workbook (.xlsx, .xls, WPS .et), UTF-16 text
+    /// (Excel's "Unicode 文本"), or a UTF-8 or GB18030 file with a bad byte,
+    /// on the line of that byte in the encoding the rest of the file is in.
     public static func decode(_ bytes: [UInt8], file: String) -> Result<(String, TextFileEncoding), InputProblem> {
+        if let kind = notText(bytes) { return .failure(notTextProblem(kind, file: file)) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
             if let s = String(validating: body, as: UTF8.self) { return .success((s, .utf8BOM)) }
-            return .failure(undecodable(file: file, line: firstBadUTF8Line(body), encoding: "UTF-8"))
+            return .failure(undecodable(file: file, line: firstBadUTF8(body).line, encoding: .utf8BOM))
         }
         if let s = String(validating: bytes, as: UTF8.self) { return .success((s, .utf8)) }
+        let utf8Fault = firstBadUTF8(bytes)
+        if utf8Fault.sawMultibyte {
+            // Chinese text decoded as UTF-8 before the bad byte: the file is
+            // UTF-8, and GB18030 would only fail somewhere in that text.
+            return .failure(undecodable(file: file, line: utf8Fault.line, encoding: .utf8))
+        }
         switch TextEncoding.decodeGB18030(bytes) {
         case .decoded(let s):
             return .success((s, .gb18030))
         case .invalid(let bad):
             let line = bytes.prefix(bad.byteOffset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            return .failure(undecodable(file: file, line: line, encoding: "UTF-8 / GB18030"))
+            return .failure(undecodable(file: file, line: line, encoding: .gb18030))
         }
     }
 
@@ -41,24 +50,73 @@ public enum TextFile {
         return decode([UInt8](data), file: name)
     }
 
-    private static func undecodable(file: String, line: Int, encoding: String) -> InputProblem {
-        InputProblem(
-            file: file, line: line, field: "",
-            problem: Bilingual(zh: "这一行有无法识别的字节（既不是 UTF-8 也不是 GB18030）",
-                               en: "this line holds bytes that are neither UTF-8 nor GB18030"),
-            remedy: Bilingual(zh: "用 Excel/WPS“另存为”CSV（UTF-8 或 GB18030）后重试",
-                              en: "save the file again as CSV (UTF-8 or GB18030) from Excel/WPS"))
+    enum NotText { case zipWorkbook, oleWorkbook, utf16 }
+
+    /// Files a CSV reader must not guess at: a workbook or UTF-16 text.
+    static func notText(_ bytes: [UInt8]) -> NotText? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zipWorkbook }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oleWorkbook }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .utf16 }
+        // UTF-16 without a BOM: ASCII text with a NUL in every other byte.
+        let head = bytes.prefix(64)
+        if head.count >= 4 && head.filter({ $0 == 0 }).count * 3 >= head.count { return .utf16 }
+        return nil
     }
 
-    private static func firstBadUTF8Line(_ bytes: [UInt8]) -> Int {
-        var line = 1
-        var start = 0
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
-            line += 1
-            start = i + 1
+    static func notTextProblem(_ kind: NotText, file: String) -> InputProblem {
+        let what: Bilingual
+        switch kind {
+        case .zipWorkbook:
+            what = Bilingual(zh: "这是 Excel/WPS 工作簿（.xlsx），不是 CSV 文本", en: "this is an Excel/WPS workbook (.xlsx), not CSV text")
+        case .oleWorkbook:
+            what = Bilingual(zh: "这是旧版 Excel/WPS 工作簿（.xls/.et），不是 CSV 文本", en: "this is an old Excel/WPS workbook (.xls/.et), not CSV text")
+        case .utf16:
+            what = Bilingual(zh: "这是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 UTF-8 或 GB18030",
+                             en: "this is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8 or GB18030")
         }
-        return line
+        return InputProblem(
+            file: file, line: nil, field: "", problem: what,
+            remedy: Bilingual(zh: "在 Excel/WPS 中“另存为”→“CSV UTF-8（逗号分隔）”，用这个 .csv 文件",
+                              en: "in Excel/WPS use Save As → \"CSV UTF-8 (Comma delimited)\" and give that .csv file"))
+    }
+
+    private static func undecodable(file: String, line: Int, encoding: TextFileEncoding) -> InputProblem {
+        let problem: Bilingual
+        switch encoding {
+        case .utf8, .utf8BOM:
+            problem = Bilingual(zh: "文件是 UTF-8 编码，但这一行有不是 UTF-8 的字节（可能混入了其他编码的文字）",
+                                en: "the file is UTF-8, but this line holds bytes that are not UTF-8 (text in another encoding pasted in?)")
+        case .gb18030:
+            problem = Bilingual(zh: "这一行有无法识别的字节（既不是 UTF-8 也不是 GB18030）",
+                                en: "this line holds bytes that are neither UTF-8 nor GB18030")
+        }
+        return InputProblem(
+            file: file, line: line, field: "", problem: problem,
+            remedy: Bilingual(zh: "改正这一行的文字，或用 Excel/WPS“另存为”CSV UTF-8 后重试",
+                              en: "retype the text on this line, or save the file again as CSV UTF-8 from Excel/WPS"))
+    }
+
+    /// The line of the first byte that is not UTF-8, and whether valid
+    /// multi-byte UTF-8 (Chinese) came before it.
+    private static func firstBadUTF8(_ bytes: [UInt8]) -> (line: Int, sawMultibyte: Bool) {
+        var line = 1
+        var i = 0
+        var sawMultibyte = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A { line += 1 }
+                i += 1
+                continue
+            }
+            let length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
+            guard length > 0, i + length <= bytes.count,
+                  String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
+            else { return (line, sawMultibyte) }
+            sawMultibyte = true
+            i += length
+        }
+        return (line, sawMultibyte)
     }
 }
 

@@ -70,4 +70,16 @@ struct ValidateCommandTests {
         #expect(run.status == 1)
         #expect(!run.stderr.isEmpty)
     }
+
+    @Test func aWarningIsPrintedOnStderrWithItsLineAndValidateStillSucceeds() throws {
+        let tmp = try TemporaryFolder()
+        let folder = try tmp.copy(demoScenario("nanyang-2019"), as: "warned")
+        // 曾晓梅 (T005) loses her qualifications: she will never be booked, which may be intended.
+        try edit(folder.appendingPathComponent("trainers.csv"), line: 6, replacing: "awareness;capability,16", with: ",16")
+        let run = try xiangxing("validate", folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderrLines == ["trainers.csv:6: qualifications: 警告：讲师没有任何资质，不会被安排授课 — 填写可授课程的代码，多个用 ; 分隔（如 awareness;capability）"])
+        #expect(run.stdoutLines.last == "场景可用，有 1 条警告（见上）。")
+        #expect(run.stdoutLines.contains("  讲师      60（40 人有日历，不可用 992 讲师·天）"))
+    }
 }

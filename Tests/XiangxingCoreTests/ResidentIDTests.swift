@@ -72,3 +72,39 @@ struct ResidentIDTests {
         #expect(PhoneMask.masked("62211234") == "622*1234")
     }
 }
+
+@Suite("PhoneNumber and Excel-damaged IDs: input a clerk gets wrong")
+struct PhoneAndExcelTests {
+    @Test("A mobile has 11 digits starting with 1: 1380831231 (ten) is refused, not masked as 138***1231")
+    func mobileLength() {
+        #expect(PhoneNumber.validate("13808312310") == nil)
+        #expect(PhoneNumber.validate("138 0831 2310") == nil)
+        #expect(PhoneNumber.validate("+86 138-0831-2310") == nil)
+        #expect(PhoneNumber.validate("1380831231") == .mobileLength(10))
+        #expect(PhoneNumber.validate("138083123100") == .mobileLength(12))
+    }
+
+    @Test("A landline needs its area code: 0377-63123456 is valid, 63123456 is not a phone")
+    func landline() {
+        #expect(PhoneNumber.validate("0377-63123456") == nil)
+        #expect(PhoneNumber.validate("010-12345678") == nil)
+        #expect(PhoneNumber.validate("0377-63123456转8001") == nil)
+        #expect(PhoneNumber.validate("0377-631234") == .landline(10))
+        #expect(PhoneNumber.validate("63123456") == .notAPhone)
+        #expect(PhoneNumber.validate("1.38083E+10") == .notAPhone)
+    }
+
+    @Test("What Excel makes of an ID (4.11328E+17, or 15 digits and 000) is told apart from a typo")
+    func excelDamage() {
+        #expect(ResidentID.isExcelDamaged("4.11328E+17"))
+        #expect(ResidentID.isExcelDamaged("4.11328196812014E+17"))
+        #expect(ResidentID.isExcelDamaged("411302198709150000"))   // 411302198709150755 after Excel
+        #expect(!ResidentID.isExcelDamaged("41132819681201481X"))
+        #expect(!ResidentID.isExcelDamaged("110105194912310021"))
+    }
+
+    @Test("The birth date is read from digits 7–14")
+    func birthDate() {
+        #expect(ResidentID.birthDate("11010519491231002X") == day("1949-12-31"))
+    }
+}

@@ -401,3 +401,69 @@ import XiangxingCore
         #expect(r.days == days("2019-03-05"))
     }
 }
+
+/// What libical reads without an X-LIC-ERROR but wrongly (issue 9, items 11–12).
+@Suite struct AvailabilityCalendarSilentFaultTests {
+    @Test func february30IsNotADateRatherThanAMissingDTSTART() {
+        let r = blocked("""
+            BEGIN:VEVENT
+            UID:feb-30
+            DTSTART;VALUE=DATE:20190230
+            END:VEVENT
+            """)
+        #expect(r.problems.map { "\($0.line ?? 0):\($0.field)" } == ["6:DTSTART"])
+        #expect(r.problems.first?.problem.en == "\"20190230\" is not a date or time that exists")
+    }
+
+    @Test func aRuleLibicalExpandsIntoNothingIsAnErrorOnItsLine() {
+        for rule in ["FREQ=WEEKLY;BYMONTH=13", "FREQ=WEEKLY;BYDAY=9TH", "FREQ=MONTHLY;BYMONTHDAY=32", "FREQ=WEEKLY;WKST=XX"] {
+            let r = blocked("""
+                BEGIN:VEVENT
+                UID:bad-rule
+                DTSTART;VALUE=DATE:20190305
+                RRULE:\(rule)
+                END:VEVENT
+                """)
+            #expect(r.problems.map { "\($0.line ?? 0):\($0.field)" } == ["7:RRULE"], "\(rule): \(r.problems.map { $0.message(.en) })")
+        }
+    }
+
+    @Test func soundRulesStillPass() {
+        for rule in ["FREQ=MONTHLY;BYDAY=1MO", "FREQ=MONTHLY;BYDAY=-1FR;COUNT=3", "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=-1",
+                     "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20190625T000000Z", "FREQ=DAILY;UNTIL=20190310"] {
+            let r = blocked("""
+                BEGIN:VEVENT
+                UID:good-rule
+                DTSTART;VALUE=DATE:20190305
+                RRULE:\(rule)
+                END:VEVENT
+                """)
+            #expect(r.problems.isEmpty, "\(rule): \(r.problems.map { $0.message(.en) })")
+            #expect(!r.days.isEmpty)
+        }
+    }
+
+    @Test func anUnknownTranspIsAnErrorNotAnOpaqueEvent() {
+        let r = blocked("""
+            BEGIN:VEVENT
+            UID:transp
+            DTSTART;VALUE=DATE:20190305
+            TRANSP:TRANSPARNT
+            END:VEVENT
+            """)
+        #expect(r.problems.map { "\($0.line ?? 0):\($0.field)" } == ["7:TRANSP"])
+    }
+}
+
+@Suite struct AvailabilityCalendarUnreadableLineTests {
+    @Test func aLineWithoutAPropertyNameIsReportedOnItsOwnLine() {
+        let r = blocked("""
+            BEGIN:VEVENT
+            UID:garbage
+            DTSTART;VALUE=DATE:20190305
+            DTEND VALUE=DATE 20190306
+            END:VEVENT
+            """)
+        #expect(r.problems.map(\.line) == [7], "\(r.problems.map { $0.message(.en) })")
+    }
+}

@@ -91,4 +91,52 @@ struct CSVTests {
         #expect(records.map(\.fields) == [header] + rows)
         #expect(records.map(\.line) == [1, 2, 3, 4, 7, 8])
     }
+
+    @Test func aRowWiderThanTheHeaderIsRefusedEvenWhenTheExtraFieldIsEmpty() {
+        // 汽车维修,配件 written without quotes: 配件 lands in pinyin.
+        let text = "name,project,pinyin\n李浩然,汽车维修,配件,\n王建华,电商直播带货,\n"
+        var problems: [InputProblem] = []
+        let t = Table(file: "attendees.csv", text: text, columns: [Column("name", []), Column("project", []), Column("pinyin", [])],
+                      problems: &problems, lineBreaks: false)
+        #expect(problems.map { "\($0.file):\($0.line ?? 0)" } == ["attendees.csv:2"])
+        #expect(t.records.map { t.value($0, "name") } == ["王建华"])
+        #expect(t.rejected.map(\.line) == [2])
+    }
+
+    @Test func aRowShorterThanTheHeaderNamesTheFirstMissingColumn() {
+        var problems: [InputProblem] = []
+        _ = Table(file: "venues.csv", text: "id,county,seats,calendar\nWC-2,411302,60\n", columns: [Column("id", [])],
+                  problems: &problems, lineBreaks: false)
+        #expect(problems.map { "\($0.line ?? 0):\($0.field)" } == ["2:calendar"])
+    }
+
+    @Test func invisibleCharactersInACellAreRefusedWithoutEchoingTheCell() {
+        for (cell, code) in [("\u{FEFF}T010", "U+FEFF"), ("单志\u{0}刚", "U+0000"), ("孵化\u{1B}园", "U+001B"), ("\"李浩\n然\"", "U+000A")] {
+            var problems: [InputProblem] = []
+            let t = Table(file: "trainers.csv", text: "id,name\nT001,\(cell)\n", columns: [Column("id", []), Column("name", [])],
+                          problems: &problems, lineBreaks: false)
+            #expect(problems.count == 1)
+            #expect(problems.first?.message(.en).contains(code) == true, "\(problems.map { $0.message(.en) })")
+            #expect(problems.first?.field == "name")
+            #expect(t.records.isEmpty)
+        }
+    }
+
+    @Test func aMissingColumnIsOneMessageNotOnePerRow() {
+        var problems: [InputProblem] = []
+        let t = Table(file: "venues.csv", text: "id,seat\nV1,60\nV2,80\nV3,40\n", columns: [Column("id", []), Column("seats", [])],
+                      problems: &problems)
+        var f = FieldReader(t)
+        for r in t.records { _ = f.integer(r, "seats", min: 1) }
+        #expect(problems.count + f.problems.count == 1)
+    }
+
+    @Test func aCountBeyondItsBoundSaysTheBound() {
+        var problems: [InputProblem] = []
+        let t = Table(file: "demand.csv", text: "id,classes\nD001,2000000000\n", columns: [Column("id", []), Column("classes", [])],
+                      problems: &problems)
+        var f = FieldReader(t)
+        #expect(f.integer(t.records[0], "classes", min: 0, max: 1_000) == nil)
+        #expect(f.problems.first?.message(.en) == "demand.csv:2: classes: 2000000000 exceeds the limit of 1000 — write a whole number from 0 to 1000")
+    }
 }

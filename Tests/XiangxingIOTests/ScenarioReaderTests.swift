@@ -91,4 +91,33 @@ struct ScenarioReaderTests {
         let p = problems(ScenarioReader.read(folder: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)")))
         #expect(p.count == 1)
     }
+
+    @Test func theDemoScenariosHaveNoWarnings() throws {
+        for name in ["nanyang-2019", "nanyang-2019-gb18030"] {
+            #expect(try loaded(ScenarioReader.read(folder: demoScenario(name))).warnings.isEmpty)
+        }
+    }
+
+    @Test func aWarningLetsTheScenarioLoadAndIsHandedBackWithItsLine() throws {
+        let tmp = try TemporaryFolder()
+        let folder = try tmp.copy(demoScenario("nanyang-2019"), as: "typo")
+        try edit(folder.appendingPathComponent("scenario.csv"), line: 8, replacing: "road_kmh", with: "raod_kmh")
+        let l = try loaded(ScenarioReader.read(folder: folder))
+        #expect(l.warnings.map { $0.message(.en) } == [
+            "scenario.csv:8: key: warning: unknown setting \"raod_kmh\" is ignored (did you mean road_kmh?) — write road_kmh, or the default is used",
+        ])
+        #expect(l.scenario.trainers.count == 60)
+    }
+
+    @Test func addingAttendeesFromAWorkbookSaysToSaveItAsCSV() throws {
+        let s = try loaded(ScenarioReader.read(folder: demoScenario("nanyang-2019-gb18030"))).scenario
+        let tmp = try TemporaryFolder()
+        let file = tmp.url.appendingPathComponent("唐河县-补报名.xlsx")
+        try Data([0x50, 0x4B, 0x03, 0x04]).write(to: file)
+        guard case .failure(let all) = ScenarioReader.readAttendees(file: file, against: s) else {
+            Issue.record("a workbook was read"); return
+        }
+        #expect(all.problems.map(\.file) == ["唐河县-补报名.xlsx"])
+        #expect(all.problems.first?.remedy.zh.contains("CSV UTF-8") == true)
+    }
 }

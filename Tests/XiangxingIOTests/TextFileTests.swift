@@ -69,4 +69,40 @@ struct TextFileTests {
         #expect(p.file == "kinds.csv")
         #expect(p.line == nil)
     }
+
+    @Test func aBadByteInAUTF8FileIsReportedOnItsOwnLineNotWhereGB18030GaveUp() {
+        // Chinese on every line, then 0xFF on line 6: the GB18030 attempt
+        // fails on line 2 (UTF-8 read as GB18030), the file's fault is on line 6.
+        var bytes = Array("id,county,name\nWC-1,411302,宛城区培训中心\nWC-2,411302,宛城区孵化园\n".utf8)
+        bytes += Array("WL-1,411303,卧龙区培训中心\nWL-2,411303,卧龙区孵化园\n".utf8)
+        bytes += Array("WL-3,411303,卧龙区".utf8) + [0xFF] + Array("会议室\n".utf8)
+        guard case .failure(let p) = TextFile.decode(bytes, file: "venues.csv") else {
+            Issue.record("0xFF decoded"); return
+        }
+        #expect(p.line == 6)
+        #expect(p.problem.en.contains("the file is UTF-8"))
+    }
+
+    @Test func utf16TextIsNamedAsUTF16() {
+        let text = "code,name\r\n411328,唐河县\r\n"
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let noBOM: [UInt8] = Array(le.dropFirst(2))
+        for bytes in [le, noBOM] {
+            guard case .failure(let p) = TextFile.decode(bytes, file: "counties.csv") else {
+                Issue.record("UTF-16 decoded"); continue
+            }
+            #expect(p.problem.en.contains("UTF-16"))
+            #expect(p.remedy.zh.contains("CSV UTF-8"))
+        }
+    }
+
+    @Test func anExcelWorkbookSavedUnderACSVNameIsNamedAsAWorkbook() {
+        for (bytes, what) in [([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] as [UInt8], ".xlsx"),
+                              ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], ".xls/.et")] {
+            guard case .failure(let p) = TextFile.decode(bytes, file: "attendees.csv") else {
+                Issue.record("a workbook decoded as text"); continue
+            }
+            #expect(p.problem.en.contains(what))
+        }
+    }
 }
