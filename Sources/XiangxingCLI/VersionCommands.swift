@@ -6,11 +6,17 @@ import XiangxingStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the plan folder of any stored version.",
-        discussion: "Example:\n  xiangxing export --version 1 --out plan-v1")
+        abstract: L("写出数据库中任一版本的计划文件夹。", "Write the plan folder of any stored version."),
+        discussion: L("""
+            示例：
+              xiangxing export --version 1 --out plan-v1
+            """, """
+            Example:
+              xiangxing export --version 1 --out plan-v1
+            """))
     @OptionGroup var store: StoreOptions
-    @Option(help: "Version number (default: the latest).") var version: Int?
-    @Option(help: "Folder to write (replaced as a whole).") var out: String
+    @Option(help: L("版本号（默认：最新版本）。", "Version number (default: the latest).")) var version: Int?
+    @Option(help: L("写出的文件夹（整体替换）。", "Folder to write (replaced as a whole).")) var out: String
     func run() throws {
         let db = try store.open()
         let v = try store.version(db, version)
@@ -24,19 +30,27 @@ enum DiffFormat: String, ExpressibleByArgument { case text, csv }
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "What changed between two plan versions, grouped by who must be told.",
-        discussion: """
+        abstract: L("比较两个版本的计划有何变动，按需通知的对象分组。",
+                    "What changed between two plan versions, grouped by who must be told."),
+        discussion: L("""
+            逐位列出讲师原来和现在的任务，逐个列出县区被调整的场次和受影响的学员。可输出供打印的\
+            文本，或供电子表格使用的 CSV。
+
+            示例：
+              xiangxing diff 1 2
+              xiangxing diff 1 2 --format csv > 通知名单.csv
+            """, """
         Lists each trainer with their old and new engagements and each county with its moved \
         sessions and the people affected. Text to print, or CSV for a spreadsheet.
 
         Example:
           xiangxing diff 1 2
           xiangxing diff 1 2 --format csv > 通知名单.csv
-        """)
+        """))
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The older version.") var a: Int
-    @Argument(help: "The newer version.") var b: Int
-    @Option(help: "text (default) or csv.") var format: DiffFormat = .text
+    @Argument(help: L("较早的版本号。", "The older version.")) var a: Int
+    @Argument(help: L("较新的版本号。", "The newer version.")) var b: Int
+    @Option(help: L("输出格式：text（文本）或 csv。", "text or csv.")) var format: DiffFormat = .text
     func run() throws {
         let db = try store.open()
         let (index, _) = try store.scenario(db)
@@ -52,18 +66,26 @@ struct Diff: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Why a session sits where it is, or why an item is left out and what would let it in.",
-        discussion: """
+        abstract: L("说明某一场次为何这样安排，或某项为何未能安排、怎样才能排上。",
+                    "Why a session sits where it is, or why an item is left out and what would let it in."),
+        discussion: L("""
+            SESSION 为 plan.csv 中的场次编号（D001-2、XCX-2019-09@411328）；REF 为需求编号或乡村行\
+            编号，逐一说明其下各场次和未安排的项目。
+
+            示例：
+              xiangxing explain D001-2
+              xiangxing explain D900
+            """, """
         SESSION is a session id of plan.csv (D001-2, XCX-2019-09@411328); REF is a demand or \
         tour id, explaining each of its sessions and left-out items.
 
         Example:
           xiangxing explain D001-2
           xiangxing explain D900
-        """)
+        """))
     @OptionGroup var store: StoreOptions
-    @Argument(help: "A session id, or a demand or tour id.") var target: String
-    @Option(help: "Version number (default: the latest).") var version: Int?
+    @Argument(help: L("场次编号，或需求编号、乡村行编号。", "A session id, or a demand or tour id.")) var target: String
+    @Option(help: L("版本号（默认：最新版本）。", "Version number (default: the latest).")) var version: Int?
     func run() throws {
         let db = try store.open()
         let (index, _) = try store.scenario(db)
@@ -88,8 +110,15 @@ struct Explain: ParsableCommand {
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The latest version's headline figures and what changed since the version before.",
-        discussion: "Example:\n  xiangxing status")
+        abstract: L("最新版本计划的主要数字，以及与上一版本相比的变动。",
+                    "The latest version's headline figures and what changed since the version before."),
+        discussion: L("""
+            示例：
+              xiangxing status
+            """, """
+            Example:
+              xiangxing status
+            """))
     @OptionGroup var store: StoreOptions
     func run() throws {
         let db = try store.open()
