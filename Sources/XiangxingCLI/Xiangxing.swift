@@ -64,34 +64,28 @@ struct Xiangxing: ParsableCommand {
         Foundation.exit(code.rawValue)
     }
 
-    /// `--lang` is read before parsing (`runLanguage`); it is taken out for
-    /// `help`, the bare `xiangxing` and commands without a --lang option, so
-    /// `xiangxing help plan --lang en` works. `XIANGXING_LANG=en` becomes
-    /// `--lang en` for a command that has the option and was not given one.
+    /// `--lang` is read before parsing (`runLanguage`) and may stand anywhere:
+    /// it is taken out, and given back after the command's name to a command
+    /// that has a --lang option, so `xiangxing --lang en plan …` and
+    /// `xiangxing help plan --lang en` both work. `XIANGXING_LANG=en` becomes
+    /// `--lang en` for such a command when none was given.
     static func argumentsForParsing(_ arguments: [String]) -> [String] {
-        let name = arguments.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
-        let command = name.flatMap { n in configuration.subcommands.first { $0._commandName == n } }
-        let takesLang = command.map { $0.helpMessage(columns: ParserText.unwrapped).contains("--lang <lang>") } ?? false
-        let givesLang = arguments.contains { $0 == "--lang" || $0.hasPrefix("--lang=") }
-        if takesLang {
-            if !givesLang, let env = environmentLanguage {
-                let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
-                var withLang = arguments
-                withLang.insert(contentsOf: ["--lang", env.rawValue], at: end)
-                return withLang
-            }
-            return arguments
-        }
-        var kept: [String] = []
+        var kept: [String] = [], given: String?
         var i = arguments.startIndex
         while i < arguments.endIndex {
             let a = arguments[i]
             if a == "--" { kept.append(contentsOf: arguments[i...]); break }
-            if a == "--lang", i + 1 < arguments.endIndex { i += 2; continue }
-            if a.hasPrefix("--lang=") { i += 1; continue }
+            if a == "--lang", i + 1 < arguments.endIndex { given = arguments[i + 1]; i += 2; continue }
+            if a.hasPrefix("--lang=") { given = String(a.dropFirst("--lang=".count)); i += 1; continue }
             kept.append(a)
             i += 1
         }
+        let name = kept.first.flatMap { $0.hasPrefix("-") ? nil : $0 }
+        let command = name.flatMap { n in configuration.subcommands.first { $0._commandName == n } }
+        guard let command, command.helpMessage(columns: ParserText.unwrapped).contains("--lang <lang>"),
+              let lang = given ?? environmentLanguage?.rawValue else { return kept }
+        let end = kept.firstIndex(of: "--") ?? kept.endIndex
+        kept.insert(contentsOf: ["--lang", lang], at: end)
         return kept
     }
 }
