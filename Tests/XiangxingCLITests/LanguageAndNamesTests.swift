@@ -66,6 +66,15 @@ struct HelpLanguageTests {
         #expect(try cli("plan", "--help", env: ["XIANGXING_LANG": "en"]).stdout.contains("USAGE: xiangxing plan"))
     }
 
+    @Test func langMayStandBeforeTheCommandAndTheEnvironmentSetsTheDefault() throws {
+        let before = try cli("--lang", "en", "validate", "/nonexistent/南阳")
+        #expect(before.status == 1)
+        #expect(before.stderrLines.first == "/nonexistent/南阳: the scenario folder does not exist — give the path of a folder holding scenario.csv")
+        let env = try cli("validate", "/nonexistent/南阳", env: ["XIANGXING_LANG": "en"])
+        #expect(env.stderrLines.first == before.stderrLines.first)
+        #expect(try cli("validate", "/nonexistent/南阳").stderrLines.first?.contains("场景文件夹不存在") == true)
+    }
+
     @Test func theListOfCommandsIsChinese() throws {
         let run = try cli()
         #expect(run.status == 0)
