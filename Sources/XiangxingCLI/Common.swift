@@ -10,7 +10,7 @@ struct ScenarioOptions: ParsableArguments {
     @Argument(help: L("场景文件夹（内有 scenario.csv，格式见 SCENARIO.md）。", "The scenario folder (holds scenario.csv; see SCENARIO.md)."))
     var scenario: String
 
-    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (default) or en."))
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
     /// Reads the scenario or prints every problem and exits 1.

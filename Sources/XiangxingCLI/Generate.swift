@@ -43,7 +43,7 @@ struct Generate: ParsableCommand {
     @Flag(help: L("写入非空文件夹：替换其中的场景文件，删除本场景没有的旧场景文件（其他文件保留）。", "Write into a non-empty folder: replace its scenario files and remove old ones this scenario does not have (other files are kept)."))
     var force = false
 
-    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (default) or en."))
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
     func run() throws {

@@ -308,6 +308,12 @@ struct HelpWrapper {
             current.append(c)
         }
         if !current.isEmpty { groups.append(current) }
+        // "--out <out>" stays on one line.
+        var merged: [String] = []
+        for g in groups {
+            if g.hasPrefix("<"), let last = merged.last, last.hasPrefix("-") { merged[merged.count - 1] += " " + g } else { merged.append(g) }
+        }
+        groups = merged
         let indent = displayWidth(head)
         return place(groups.map { Piece(text: $0, spaceBefore: true) }, prefix: head, indent: indent)
     }

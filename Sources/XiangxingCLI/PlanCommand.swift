@@ -45,7 +45,7 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: L("场景文件夹（不给时编排数据库中的当前场景）。", "The scenario folder (omit it to plan the store's current scenario)."))
     var scenario: String?
 
-    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (default) or en."))
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
     @Option(help: L("把计划存为新版本的数据库文件（不给场景文件夹时默认为 xiangxing.sqlite）。", "The store to save the plan in as a new version (default without SCENARIO: xiangxing.sqlite)."))

@@ -6,10 +6,10 @@ import XiangxingStore
 
 /// Options of every command that works on the office's store.
 struct StoreOptions: ParsableArguments {
-    @Option(help: L("数据库文件（SQLite；相对路径从当前文件夹算起）。", "The store (SQLite file; default xiangxing.sqlite in the working folder)."))
+    @Option(help: L("数据库文件（SQLite；相对路径从当前文件夹算起）。", "The store (SQLite file; a relative path starts in the working folder)."))
     var db: String = PlanStore.defaultFileName
 
-    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (default) or en."))
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
     /// Who is acting, for the change log: $USER, else "office".
@@ -83,7 +83,7 @@ struct PlanSource: ParsableArguments {
     @Option(help: L("数据库中的计划版本号（默认：最新版本）。", "Plan version in the store (default: the latest)."))
     var version: Int?
 
-    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (default) or en."))
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
     func validate() throws {
