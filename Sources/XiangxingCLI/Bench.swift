@@ -7,26 +7,33 @@ import XiangxingIO
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure the planner against the first-fit baseline on generated scenarios.",
-        discussion: """
+        abstract: L("在模拟场景上比较优化排课与逐项先排基线的效果。",
+                    "Measure the planner against the first-fit baseline on generated scenarios."),
+        discussion: L("""
+            对每个预设和种子：生成场景，分别以独立进程运行优化排课和 --strategy first-fit 的\
+            xiangxing plan，测量耗时和内存峰值（最大常驻内存），用 xiangxing check 检查每份计划，\
+            并输出 Markdown 表格。请使用 release 构建：
+
+              swift build -c release && .build/release/xiangxing bench --presets nanyang,henan,national
+            """, """
         For each preset and seed: generates the scenario, runs `xiangxing plan` with the \
         optimising planner and with --strategy first-fit as separate processes, measures wall \
         time and peak memory (maximum resident set size), checks every plan with `xiangxing \
         check`, and prints a Markdown table. Use a release build:
 
           swift build -c release && .build/release/xiangxing bench --presets nanyang,henan,national
-        """)
+        """))
 
-    @Option(help: "Comma-separated presets: nanyang, henan, national (default nanyang,henan).")
+    @Option(help: L("预设规模，用逗号分隔：nanyang、henan、national。", "Comma-separated presets: nanyang, henan, national."))
     var presets: String = "nanyang,henan"
 
-    @Option(help: "Comma-separated seeds (default 1).")
+    @Option(help: L("种子，用逗号分隔。", "Comma-separated seeds."))
     var seeds: String = "1"
 
-    @Option(help: "Working folder for scenarios and plans (default: a new temporary folder).")
+    @Option(help: L("存放场景和计划的工作文件夹（默认：新建临时文件夹）。", "Working folder for scenarios and plans (default: a new temporary folder)."))
     var work: String?
 
-    @Option(help: "Time limit passed to each plan run, in seconds (default 120).")
+    @Option(help: L("每次排课的时间上限，单位：秒。", "Time limit passed to each plan run, in seconds."))
     var timeLimit: Double = 120
 
     func run() throws {

@@ -5,8 +5,16 @@ import XiangxingIO
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a plan folder against every hard rule and recompute its score.",
-        discussion: """
+        abstract: L("按全部硬性规则检查计划文件夹，并重新计算得分。",
+                    "Check a plan folder against every hard rule and recompute its score."),
+        discussion: L("""
+            逐条报告违反的规则（SCENARIO.md 第 1–7 条）及涉及的场次、讲师、场地和日期；重新计算\
+            未安排项数和讲师路程，并说明与 summary.json 是否一致。只有计划合规且一致时退出码为 0，\
+            否则为 1。
+
+            示例：
+              xiangxing check scenarios/nanyang-2019 plan-out
+            """, """
         Reports each violation with its rule number (SCENARIO.md rules 1–7) and the \
         session, trainer, venue and date involved; recomputes the unscheduled count and \
         road km and says whether summary.json agrees. Exit status 0 only when the plan is \
@@ -14,14 +22,14 @@ struct Check: ParsableCommand {
 
         Example:
           xiangxing check scenarios/nanyang-2019 plan-out
-        """)
+        """))
 
     @OptionGroup var options: ScenarioOptions
 
-    @Argument(help: "The plan folder (plan.csv, assignments.csv, unscheduled.csv, summary.json).")
+    @Argument(help: L("计划文件夹（plan.csv、assignments.csv、unscheduled.csv、summary.json）。", "The plan folder (plan.csv, assignments.csv, unscheduled.csv, summary.json)."))
     var plan: String
 
-    @Flag(help: "Print resident ID numbers in full (they are masked by default).")
+    @Flag(help: L("完整打印身份证号（默认打码）。", "Print resident ID numbers in full (they are masked by default)."))
     var unmasked = false
 
     func run() throws {

@@ -7,8 +7,19 @@ extension ScenarioPreset: ExpressibleByArgument {}
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a synthetic scenario folder for tests and benchmarks.",
-        discussion: """
+        abstract: L("生成用于测试和性能评测的模拟场景文件夹。",
+                    "Write a synthetic scenario folder for tests and benchmarks."),
+        discussion: L("""
+            预设规模：nanyang（17 个县区，约 120 期培训、3500 名学员、60 位讲师，春季和九月各一次\
+            乡村行）、henan（18 个地市约 160 个县区，约 1200 期培训、3.5 万名学员、600 位讲师、\
+            17 次乡村行）、national（约 2800 个县区、2 万期培训、1 万位讲师、31 次乡村行，\
+            不含 attendees.csv）。计划期为 2019 年，节假日取自本项目的 \
+            calendars/cn-public-holidays.ics。预设和种子相同，生成的文件逐字节相同。讲师安排\
+            偏紧但足以覆盖，详见与 CSV 一同写出的 README.md。
+
+            示例：
+              xiangxing generate --preset nanyang --seed 7 --out /tmp/g
+            """, """
         Presets: nanyang (17 counties, ~120 classes, ~3.5k attendees, ~60 trainers, a spring \
         and a September tour), henan (~160 counties in 18 prefectures, ~1.2k classes, ~35k \
         attendees, ~600 trainers, ~17 tours), national (~2.8k counties, ~20k classes, ~10k \
@@ -18,21 +29,21 @@ struct Generate: ParsableCommand {
 
         Example:
           xiangxing generate --preset nanyang --seed 7 --out /tmp/g
-        """)
+        """))
 
-    @Option(help: "Size of the scenario: nanyang (17 counties), henan (~160) or national (~2,800).")
+    @Option(help: L("场景规模：nanyang（17 个县区）、henan（约 160 个）或 national（约 2800 个）。", "Size of the scenario: nanyang (17 counties), henan (~160) or national (~2,800)."))
     var preset: ScenarioPreset = .nanyang
 
-    @Option(help: "Seed of the generator, a whole number ≥ 0. Same preset and seed, same bytes.")
+    @Option(help: L("生成器的种子，非负整数。预设和种子相同，文件逐字节相同。", "Seed of the generator, a whole number ≥ 0. Same preset and seed, same bytes."))
     var seed: UInt64 = 1
 
-    @Option(help: "Folder to write into; created if missing, must be empty unless --force.")
+    @Option(help: L("写出的文件夹；不存在时自动创建，不加 --force 时必须为空。", "Folder to write into; created if missing, must be empty unless --force."))
     var out: String
 
-    @Flag(help: "Write into a non-empty folder: replace its scenario files and remove old ones this scenario does not have (other files are kept).")
+    @Flag(help: L("写入非空文件夹：替换其中的场景文件，删除本场景没有的旧场景文件（其他文件保留）。", "Write into a non-empty folder: replace its scenario files and remove old ones this scenario does not have (other files are kept)."))
     var force = false
 
-    @Option(help: "Language of messages: zh (default) or en.")
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
     func run() throws {

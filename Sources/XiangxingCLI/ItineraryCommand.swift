@@ -12,8 +12,23 @@ enum ItineraryFormat: String, ExpressibleByArgument, CaseIterable {
 struct ItineraryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "itinerary",
-        abstract: "Write trainers' itineraries (讲师行程表) as PDF, calendar (.ics) or text.",
-        discussion: """
+        abstract: L("生成讲师行程表，格式为 PDF、日历（.ics）或文本。",
+                    "Write trainers' itineraries (讲师行程表) as PDF, calendar (.ics) or text."),
+        discussion: L("""
+            为一位讲师（--trainer）或计划中有任务的全部讲师（--all）生成行程：按日期列出每项任务\
+            的县区、场地及地址、课程、同行讲师、往返路程（公里、分钟），以及两项任务之间的空闲\
+            工作日。文件名为“讲师编号-姓名.格式”，写入 --out 文件夹（不存在时自动创建）；每个\
+            文件整体替换，不会只写一半。行程表不印讲师电话。讲师可写编号或姓名；同名的讲师须写编号。
+
+            .ics 日历每项任务一个全天事件。事件 UID 由场次编号和讲师编号组成，导入更新后计划\
+            的日历时会移动原有事件而不是重复添加；DTSTAMP 和 SEQUENCE 取自 plan.csv 的修改\
+            时间，新计划覆盖旧计划。
+
+            示例：
+              xiangxing itinerary scenarios/nanyang-2019 plan-out --trainer T009 --out itineraries
+              xiangxing itinerary scenarios/nanyang-2019 plan-out --trainer 解红伟 --format txt --out itineraries
+              xiangxing itinerary scenarios/nanyang-2019 plan-out --all --format ics --out itineraries
+            """, """
         For one trainer (--trainer) or every trainer with work in the plan (--all): each \
         engagement in date order with county, venue and address, course, co-trainers, the \
         road there and back (km, minutes) and the working days free between engagements. \
@@ -32,21 +47,21 @@ struct ItineraryCommand: ParsableCommand {
         Examples:
           xiangxing itinerary scenarios/nanyang-2019 plan-out --trainer T009 --out itineraries
           xiangxing itinerary scenarios/nanyang-2019 plan-out --all --format ics --out itineraries
-        """)
+        """))
 
     @OptionGroup var options: PlanSource
 
 
-    @Option(help: "The trainer's id in trainers.csv (e.g. T009), or their name if no other trainer has it.")
+    @Option(help: L("讲师编号（trainers.csv 中的 id，如 T009），或没有重名时的姓名。", "The trainer's id in trainers.csv (e.g. T009), or their name if no other trainer has it."))
     var trainer: String?
 
-    @Flag(help: "One file for every trainer who has work in the plan.")
+    @Flag(help: L("为计划中有任务的每位讲师各生成一个文件。", "One file for every trainer who has work in the plan."))
     var all = false
 
-    @Option(help: "pdf (A4 table), ics (calendar for phones) or txt (plain text).")
+    @Option(help: L("文件格式：pdf（A4 表格）、ics（手机日历）或 txt（纯文本）。", "pdf (A4 table), ics (calendar for phones) or txt (plain text)."))
     var format: ItineraryFormat = .pdf
 
-    @Option(help: "Folder to write into (created if missing).")
+    @Option(help: L("写出文件的文件夹（不存在时自动创建）。", "Folder to write into (created if missing)."))
     var out: String
 
     func validate() throws {
@@ -64,8 +79,8 @@ struct ItineraryCommand: ParsableCommand {
 
         var chosen: [Itinerary]
         if let wanted = trainer {
-            guard let id = Self.trainerID(wanted, in: scenario.trainers),
-                  let one = Itinerary(trainer: id, plan: plan, index: index) else {
+            let id = try Named.trainer(wanted, in: index, options.lang).id
+            guard let one = Itinerary(trainer: id, plan: plan, index: index) else {
                 Terminal.error(Self.unknownTrainer(wanted, trainers: scenario.trainers, zh: zh))
                 throw ExitCode(1)
             }
@@ -119,14 +134,6 @@ struct ItineraryCommand: ParsableCommand {
             print(zh ? "\(it.trainer.name)（\(it.trainer.id)）在本计划中没有任务；已写出空行程。"
                      : "\(it.trainer.name) (\(it.trainer.id)) has no work in this plan; wrote an empty itinerary.")
         }
-    }
-
-    /// An id of trainers.csv, or a name exactly one trainer has.
-    static func trainerID(_ wanted: String, in trainers: [Trainer]) -> String? {
-        let key = wanted.trimmingCharacters(in: .whitespaces)
-        if let t = trainers.first(where: { $0.id == key || $0.id.caseInsensitiveCompare(key) == .orderedSame }) { return t.id }
-        let named = trainers.filter { $0.name == key }
-        return named.count == 1 ? named[0].id : nil
     }
 
     static func unknownTrainer(_ wanted: String, trainers: [Trainer], zh: Bool) -> String {

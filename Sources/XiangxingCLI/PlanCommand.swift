@@ -9,8 +9,22 @@ extension PlanningStrategy: ExpressibleByArgument {}
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Plan a year of classes and mentoring tours and write the plan folder.",
-        discussion: """
+        abstract: L("编排全年的培训班和创业讲师乡村行，写出计划文件夹。",
+                    "Plan a year of classes and mentoring tours and write the plan folder."),
+        discussion: L("""
+            为 demand.csv 中的每期培训和每个乡村行站点安排讲师、场地和授课日，遵守 SCENARIO.md \
+            的各项硬性规则；尽量不遗漏，在此基础上使讲师路程最短。在 --out 文件夹中写出 \
+            plan.csv、assignments.csv、unscheduled.csv（逐项说明未安排的原因）、waitlist.csv\
+            （未分到座位的学员）和 summary.json，文件夹整体替换。写出前按 xiangxing check \
+            的同一套规则检查计划。相同的 --seed 得到相同的计划。
+
+            不给场景文件夹时，编排数据库中的当前场景（见 xiangxing import），并存为数据库的\
+            下一个版本；同时给出场景文件夹和 --db 时，先导入该文件夹。
+
+            示例：
+              xiangxing plan scenarios/nanyang-2019 --out plan-out
+              xiangxing import scenarios/nanyang-2019 && xiangxing plan --out plan-v1
+            """, """
         Books every class of demand.csv and every tour stop against trainers, venues and \
         teaching days, keeping SCENARIO.md's hard rules; leaves out as little as possible, \
         then drives the trainers as few road km as possible. Writes plan.csv, \
@@ -26,30 +40,30 @@ struct PlanCommand: ParsableCommand {
         Examples:
           xiangxing plan scenarios/nanyang-2019 --out plan-out
           xiangxing import scenarios/nanyang-2019 && xiangxing plan --out plan-v1
-        """)
+        """))
 
-    @Argument(help: "The scenario folder (omit it to plan the store's current scenario).")
+    @Argument(help: L("场景文件夹（不给时编排数据库中的当前场景）。", "The scenario folder (omit it to plan the store's current scenario)."))
     var scenario: String?
 
-    @Option(help: "Language of messages: zh (default) or en.")
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
-    @Option(help: "The store to save the plan in as a new version (default without SCENARIO: xiangxing.sqlite).")
+    @Option(help: L("把计划存为新版本的数据库文件（不给场景文件夹时默认为 xiangxing.sqlite）。", "The store to save the plan in as a new version (default without SCENARIO: xiangxing.sqlite)."))
     var db: String?
 
-    @Option(help: "Folder to write the plan into (replaced as a whole).")
+    @Option(help: L("写出计划的文件夹（整体替换）。", "Folder to write the plan into (replaced as a whole)."))
     var out: String
 
-    @Option(help: "Random seed; the same seed gives the same plan.")
+    @Option(help: L("随机种子；种子相同，计划相同。", "Random seed; the same seed gives the same plan."))
     var seed: UInt64 = 1
 
-    @Option(help: "Upper bound on search time, in seconds (default 120).")
+    @Option(help: L("搜索时间上限，单位：秒。", "Upper bound on search time, in seconds."))
     var timeLimit: Double = 120
 
-    @Option(help: "optimise (default) or first-fit (the plain baseline).")
+    @Option(help: L("排课方法：optimise（优化）或 first-fit（逐项先到先排，作对比基线）。", "optimise (default) or first-fit (the plain baseline)."))
     var strategy: PlanningStrategy = .optimise
 
-    @Option(help: "Search rounds per class (default 40); more may shorten km a little.")
+    @Option(help: L("每期培训的搜索轮数；轮数越多，路程可能略短。", "Search rounds per class; more may shorten km a little."))
     var effort: Int = 40
 
     func run() throws {

@@ -7,8 +7,17 @@ import XiangxingStore
 struct ReplanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replan",
-        abstract: "Re-plan after changes, moving as few sessions and people as possible.",
-        discussion: """
+        abstract: L("登记变动后重新排课，尽量少改动已发布的场次和人员。",
+                    "Re-plan after changes, moving as few sessions and people as possible."),
+        discussion: L("""
+            从最新版本的计划出发，保持所有固定项和硬性规则，尽可能至少安排原有的全部项目，并尽量\
+            少改动已发布的日期、讲师、场地和学员座位（先使改动最少，再使路程最短）。保存为下一\
+            个版本，写出其计划文件夹，并报告改动的代价。
+
+            示例：
+              xiangxing unavailable --trainer T012 --from 2019-09-10 --to 2019-09-12
+              xiangxing replan --out plan-v2
+            """, """
         Starts from the latest plan version, keeps every pin and hard rule, schedules at \
         least as much as before where possible, and changes as few published dates, \
         trainers, venues and seats as it can (that count is minimised before road km). \
@@ -17,20 +26,20 @@ struct ReplanCommand: ParsableCommand {
         Example:
           xiangxing unavailable --trainer T012 --from 2019-09-10 --to 2019-09-12
           xiangxing replan --out plan-v2
-        """)
+        """))
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Folder to write the new version's plan into (replaced as a whole).")
+    @Option(help: L("写出新版本计划的文件夹（整体替换）。", "Folder to write the new version's plan into (replaced as a whole)."))
     var out: String
 
-    @Option(help: "Why (kept with the version; default: the changes since the last version).")
+    @Option(help: L("重排原因（随版本保存；默认为上一版本以来的变动）。", "Why (kept with the version; default: the changes since the last version)."))
     var reason: String?
 
-    @Option(help: "Random seed (default 1).")
+    @Option(help: L("随机种子。", "Random seed."))
     var seed: UInt64 = 1
 
-    @Option(help: "Upper bound on search time, in seconds (default 120).")
+    @Option(help: L("搜索时间上限，单位：秒。", "Upper bound on search time, in seconds."))
     var timeLimit: Double = 120
 
     func run() throws {

@@ -31,8 +31,33 @@ enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
-        abstract: "Print the sign-in sheets (签到表) of a county's classes, as PDF or CSV.",
-        discussion: """
+        abstract: L("打印某县区各期培训的签到表，格式为 PDF 或 CSV。",
+                    "Print the sign-in sheets (签到表) of a county's classes, as PDF or CSV."),
+        discussion: L("""
+            为计划中该县区的每期培训打印一张 A4 签到表：标题、县区、课程类别和期次、场地及地址、\
+            带星期的中文日期、授课讲师；表格列为 序号 姓名 性别 身份证号 联系电话 乡镇 创业项目，\
+            每个授课日一列签名栏。每页重复表头，页脚注明“第N页 共M页”。
+
+            每期的学员取自计划的 assignments.csv，并按身份证号与场景的 attendees.csv（同县区、\
+            同课程类别）对应。身份证号和联系电话默认打码（411328********1234、138****5678），\
+            加 --unmasked 才完整打印。
+
+            期次：同一县区同一类别的培训按日期编号，最早的为第1期；旁边印出计划中的场次编号\
+            （如 D07-1），以便与 plan.csv 对照。某期没有分配学员（仅在计划与场景不一致时出现）\
+            仍打印只有表头的签到表，并给出提示。
+
+            写出的文件（文件夹不存在时自动创建；每个文件先写入临时文件再改名，文件夹中其他文件不动）：
+              pdf：签到表-唐河县.pdf — 该县区全部培训，按日期排列，每期另起一页并单独计页；
+              csv：签到表-唐河县-创业意识培训-第1期-D07-1.csv — 每期一个文件，UTF-8 带 BOM\
+              （Excel、WPS 可直接打开中文），列和中文表头与 PDF 相同。
+            加 --all-counties 时每个县区一个子文件夹（唐河县/……），没有培训的县区跳过。
+            县区可写代码、名称，或不带“县/区/市”的简称（如 唐河）。
+
+            示例：
+              xiangxing roster scenarios/nanyang-2019 plan-out --county 唐河县 --out 签到表
+              xiangxing roster scenarios/nanyang-2019 plan-out --county 411328 --order stroke --format csv --out 签到表
+              xiangxing roster scenarios/nanyang-2019 plan-out --all-counties --out 签到表
+            """, """
         One A4 sheet per class of the plan in the county: title, county, course kind and \
         class number, venue and address, dates in Chinese with the weekday, trainers; then \
         序号 姓名 性别 身份证号 联系电话 乡镇 创业项目 and one signature column per class day. \
@@ -60,27 +85,30 @@ struct RosterCommand: ParsableCommand {
           xiangxing roster scenarios/nanyang-2019 plan-out --county 唐河县 --out 签到表
           xiangxing roster scenarios/nanyang-2019 plan-out --county 411328 --order stroke --format csv --out 签到表
           xiangxing roster scenarios/nanyang-2019 plan-out --all-counties --out 签到表
-        """)
+        """))
 
     @OptionGroup var options: PlanSource
 
 
-    @Option(help: "County: its code (411328) or name (唐河县). Required unless --all-counties.")
+    @Option(help: L("县区：代码（411328）或名称（唐河县）。不用 --all-counties 时必须给出。", "County: its code (411328) or name (唐河县). Required unless --all-counties."))
     var county: String?
 
-    @Flag(help: "Print every county that has classes, one subfolder per county.")
+    @Flag(help: L("打印所有有培训的县区，每个县区一个子文件夹。", "Print every county that has classes, one subfolder per county."))
     var allCounties = false
 
-    @Option(help: """
+    @Option(help: L("""
+        姓名排序：pinyin（按姓氏拼音；单 Shàn 排在 S）、stroke（姓名笔画）\
+        或 surname-stroke（姓氏笔画：单名排在双名之前）。
+        """, """
         Name order: pinyin (按姓氏拼音, default; 单 Shàn under S), stroke (姓名笔画), \
         or surname-stroke (姓氏笔画: a one-character given name before any two-character one).
-        """)
+        """))
     var order: RosterOrder = .pinyin
 
-    @Option(help: "pdf (default: one file per county) or csv (one file per class).")
+    @Option(help: L("文件格式：pdf（每个县区一个文件）或 csv（每期一个文件）。", "pdf (one file per county) or csv (one file per class)."))
     var format: RosterFormat = .pdf
 
-    @Option(help: "Folder to write into (created if missing).")
+    @Option(help: L("写出文件的文件夹（不存在时自动创建）。", "Folder to write into (created if missing)."))
     var out: String
 
     @Option(help: ArgumentHelp(L(
@@ -94,15 +122,15 @@ struct RosterCommand: ParsableCommand {
         "Empty numbered rows after the names of each class, for walk-ins (default 0)."), valueName: "N"))
     var blank: Int = 0
 
-    @Flag(help: "Print resident ID and phone numbers in full (for the office's own file copy only).")
+    @Flag(help: L("完整打印身份证号和联系电话（仅限办公室存档）。", "Print resident ID and phone numbers in full (for the office's own file copy only)."))
     var unmasked = false
 
     func validate() throws {
         if allCounties, county != nil {
-            throw ValidationError("Give either --county or --all-counties, not both.")
+            throw ValidationError(options.lang == .zh ? "--county 与 --all-counties 只能给出一个。" : "Give either --county or --all-counties, not both.")
         }
         if !allCounties, county == nil {
-            throw ValidationError("Missing --county CODE|NAME (or --all-counties).")
+            throw ValidationError(options.lang == .zh ? "请给出 --county 县区代码或名称（或用 --all-counties 打印全部县区）。" : "Missing --county CODE|NAME (or --all-counties).")
         }
         if blank < 0 || blank > 500 {
             throw ValidationError(L("--blank 应为 0 到 500 之间的行数", "--blank must be a number of rows from 0 to 500"))
@@ -131,10 +159,7 @@ struct RosterCommand: ParsableCommand {
         if allCounties {
             counties = scenario.counties.filter { !book.sessions(in: $0.code).isEmpty }
         } else {
-            guard let found = CountyArgument.find(county!, in: scenario) else {
-                Terminal.error(CountyArgument.unknown(county!, in: scenario, language: options.lang))
-                throw ExitCode(1)
-            }
+            let found = try Named.county(county!, in: ScenarioIndex(scenario), options.lang)
             guard !book.sessions(in: found.code).isEmpty else {
                 Terminal.error(zh ? "计划中\(found.name)（\(found.code)）没有培训班，未写出任何文件。"
                                   : "The plan has no classes in \(found.name) (\(found.code)); nothing was written.")
@@ -390,21 +415,6 @@ enum FileName {
             "/\\:*?\"<>|".unicodeScalars.contains(scalar) || scalar.value < 0x20 ? "_" : Character(scalar)
         })
         return cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned
-    }
-}
-
-/// A county given on the command line by code or by name.
-enum CountyArgument {
-    static func find(_ text: String, in scenario: Scenario) -> County? {
-        let key = text.trimmingCharacters(in: .whitespaces)
-        return scenario.counties.first { $0.code == key } ?? scenario.counties.first { $0.name == key }
-    }
-
-    static func unknown(_ text: String, in scenario: Scenario, language: Language) -> String {
-        let list = scenario.counties.map { "  \($0.code)  \($0.name)" }.joined(separator: "\n")
-        return language == .zh
-            ? "未知县区“\(text)”。可用的县区（代码或名称均可）：\n\(list)"
-            : "Unknown county \"\(text)\". Valid counties (code or name):\n\(list)"
     }
 }
 

@@ -6,10 +6,10 @@ import XiangxingStore
 
 /// Options of every command that works on the office's store.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "The store (SQLite file; default xiangxing.sqlite in the working folder).")
+    @Option(help: L("数据库文件（SQLite；相对路径从当前文件夹算起）。", "The store (SQLite file; a relative path starts in the working folder)."))
     var db: String = PlanStore.defaultFileName
 
-    @Option(help: "Language of messages: zh (default) or en.")
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
     /// Who is acting, for the change log: $USER, else "office".
@@ -85,19 +85,19 @@ enum StoredPlanning {
 /// scenario and its latest (or `--version N`) plan: what the printing
 /// commands read.
 struct PlanSource: ParsableArguments {
-    @Argument(help: "The scenario folder (leave out both folders to use the store).")
+    @Argument(help: L("场景文件夹（场景和计划文件夹都不给时，使用数据库）。", "The scenario folder (leave out both folders to use the store)."))
     var scenario: String?
 
-    @Argument(help: "The plan folder written by `xiangxing plan` (leave out both to use the store's latest version).")
+    @Argument(help: L("xiangxing plan 写出的计划文件夹（两个文件夹都不给时，使用数据库中的最新版本）。", "The plan folder written by `xiangxing plan` (leave out both to use the store's latest version)."))
     var plan: String?
 
-    @Option(help: "The store, when no folders are given (default xiangxing.sqlite).")
+    @Option(help: L("不给文件夹时使用的数据库文件。", "The store, when no folders are given."))
     var db: String = PlanStore.defaultFileName
 
-    @Option(help: "Plan version in the store (default: the latest).")
+    @Option(help: L("数据库中的计划版本号（默认：最新版本）。", "Plan version in the store (default: the latest)."))
     var version: Int?
 
-    @Option(help: "Language of messages: zh (default) or en.")
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
     func validate() throws {

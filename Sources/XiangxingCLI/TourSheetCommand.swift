@@ -7,8 +7,19 @@ import XiangxingPrint
 struct TourSheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toursheet",
-        abstract: "Print a tour sheet (行程单) for every team of a mentoring tour, as PDF.",
-        discussion: """
+        abstract: L("为乡村行每个小组打印行程单，格式为 PDF。",
+                    "Print a tour sheet (行程单) for every team of a mentoring tour, as PDF."),
+        discussion: L("""
+            每次乡村行一个 PDF（行程单-XCX-2019-09.pdf）；每个小组另起一页并单独计页（第N页 共M页）。\
+            小组行程单先列讲师（所在县区、电话（默认打码，加 --unmasked 完整打印）、从家出发\
+            走完各站再返回的路程），再按日期列出各站：带星期的日期、县区、场地及地址、帮扶人次、\
+            距上一站的公里数和分钟数（取自 travel.csv，没有时按数据约定估算）、接待县区盖章栏，\
+            以及合计行（站数、天数、人次、公里）；最后是组长签字栏。每个文件先写入临时文件再改名。
+
+            示例：
+              xiangxing toursheet scenarios/nanyang-2019 plan-out --out 行程单
+              xiangxing toursheet scenarios/nanyang-2019 plan-out --tour XCX-2019-09 --out 行程单
+            """, """
         One PDF per tour (行程单-XCX-2019-09.pdf); each team starts on a new page and \
         counts its own pages (第N页 共M页). A team's sheet shows its trainers (home county, \
         phone (masked unless --unmasked), own road km from home round the stops and back), then its stops in date \
@@ -21,18 +32,18 @@ struct TourSheetCommand: ParsableCommand {
         Examples:
           xiangxing toursheet scenarios/nanyang-2019 plan-out --out 行程单
           xiangxing toursheet scenarios/nanyang-2019 plan-out --tour XCX-2019-09 --out 行程单
-        """)
+        """))
 
     @OptionGroup var options: PlanSource
 
 
-    @Flag(help: "Print the trainers' phone numbers in full (masked by default).")
+    @Flag(help: L("完整打印讲师电话（默认打码）。", "Print the trainers' phone numbers in full (masked by default)."))
     var unmasked = false
 
-    @Option(help: "Only this tour (its id in tours.csv, e.g. XCX-2019-09); default every tour of the plan.")
+    @Option(help: L("只打印这一次乡村行（tours.csv 中的 id，如 XCX-2019-09）；不给时打印计划中的全部乡村行。", "Only this tour (its id in tours.csv, e.g. XCX-2019-09); default every tour of the plan."))
     var tour: String?
 
-    @Option(help: "Folder to write into (created if missing).")
+    @Option(help: L("写出文件的文件夹（不存在时自动创建）。", "Folder to write into (created if missing)."))
     var out: String
 
     func run() throws {

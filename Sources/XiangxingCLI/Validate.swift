@@ -5,8 +5,16 @@ import XiangxingIO
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a scenario folder and report every problem in it, or print its inventory.",
-        discussion: """
+        abstract: L("读取场景文件夹，列出其中全部问题，或打印数据清单。",
+                    "Read a scenario folder and report every problem in it, or print its inventory."),
+        discussion: L("""
+            读取 SCENARIO.md 规定的每个文件（UTF-8、带 BOM 的 UTF-8 或 GB18030 编码，表头中英文\
+            均可），核对相互引用、身份证号校验码以及讲师和场地的日历。问题一次全部列出，格式为\
+            “文件:行: 字段: 问题 — 处理办法”；有问题时退出码为 1。
+
+            示例：
+              xiangxing validate scenarios/nanyang-2019
+            """, """
         Reads every file SCENARIO.md defines (UTF-8, UTF-8 with BOM or GB18030, English \
         or Chinese headers), checks cross-references, resident-ID check digits and the \
         trainers' and venues' calendars. Problems are listed as file:line: field: what is \
@@ -16,7 +24,7 @@ struct Validate: ParsableCommand {
 
         Example:
           xiangxing validate scenarios/nanyang-2019
-        """)
+        """))
 
     @OptionGroup var options: ScenarioOptions
 

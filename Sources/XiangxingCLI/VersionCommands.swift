@@ -6,11 +6,17 @@ import XiangxingStore
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the plan folder of any stored version.",
-        discussion: "Example:\n  xiangxing export --version 1 --out plan-v1")
+        abstract: L("写出数据库中任一版本的计划文件夹。", "Write the plan folder of any stored version."),
+        discussion: L("""
+            示例：
+              xiangxing export --version 1 --out plan-v1
+            """, """
+            Example:
+              xiangxing export --version 1 --out plan-v1
+            """))
     @OptionGroup var store: StoreOptions
-    @Option(help: "Version number (default: the latest).") var version: Int?
-    @Option(help: "Folder to write (replaced as a whole).") var out: String
+    @Option(help: L("版本号（默认：最新版本）。", "Version number (default: the latest).")) var version: Int?
+    @Option(help: L("写出的文件夹（整体替换）。", "Folder to write (replaced as a whole).")) var out: String
     func run() throws {
         let db = try store.open()
         let v = try store.version(db, version)
@@ -24,27 +30,41 @@ enum DiffFormat: String, ExpressibleByArgument { case text, csv }
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "What changed between two plan versions, grouped by who must be told.",
-        discussion: """
-        Lists each trainer with their old and new engagements (调整 / 新安排 / 已取消) and each \
-        county with its moved sessions and the attendees to tell: everyone whose class \
-        changed dates or venue, moved class, lost or got a seat. Text to print, or CSV for \
-        Excel (BOM, Chinese headers and names).
+        abstract: L("比较两个版本的计划有何变动，按需通知的对象分组。",
+                    "What changed between two plan versions, grouped by who must be told."),
+        discussion: L("""
+            逐位列出讲师原来和现在的任务（调整 / 新安排 / 已取消），逐个列出县区被调整的场次和需通知\
+            的学员：所在期次改期、换场地、调到另一期、失去或得到座位的每一个人。可输出供打印的文本，\
+            或供 Excel 打开的 CSV（带 BOM，中文表头和名称）。
 
-        --notify lists those attendees per county (name, phone, what changed); with --out \
-        DIR it writes one Excel-ready CSV and one text file per county \
-        (通知名单-唐河县-含个人信息.csv / .txt). Phones and ID numbers are masked unless \
-        --unmasked; unmasked files are created readable by their owner only (0600).
+            --notify 按县区列出需通知的学员（姓名、电话、变动）；加 --out 文件夹时每个县区写出一份 \
+            CSV 和一份文本名单（通知名单-唐河县-含个人信息.csv / .txt）。电话和身份证号默认遮盖，\
+            --unmasked 时完整给出，文件仅本人可读（0600）。
 
-        Example:
-          xiangxing diff 1 2
-          xiangxing diff 1 2 --format csv > 变动.csv
-          xiangxing diff 1 2 --notify --out 通知名单
-        """)
+            示例：
+              xiangxing diff 1 2
+              xiangxing diff 1 2 --format csv > 变动.csv
+              xiangxing diff 1 2 --notify --out 通知名单
+            """, """
+            Lists each trainer with their old and new engagements (调整 / 新安排 / 已取消) and each \
+            county with its moved sessions and the attendees to tell: everyone whose class \
+            changed dates or venue, moved class, lost or got a seat. Text to print, or CSV for \
+            Excel (BOM, Chinese headers and names).
+
+            --notify lists those attendees per county (name, phone, what changed); with --out \
+            DIR it writes one Excel-ready CSV and one text file per county \
+            (通知名单-唐河县-含个人信息.csv / .txt). Phones and ID numbers are masked unless \
+            --unmasked; unmasked files are created readable by their owner only (0600).
+
+            Example:
+              xiangxing diff 1 2
+              xiangxing diff 1 2 --format csv > 变动.csv
+              xiangxing diff 1 2 --notify --out 通知名单
+            """))
     @OptionGroup var store: StoreOptions
-    @Argument(help: "The older version.") var a: Int
-    @Argument(help: "The newer version.") var b: Int
-    @Option(help: "text (default) or csv.") var format: DiffFormat = .text
+    @Argument(help: L("较早的版本号。", "The older version.")) var a: Int
+    @Argument(help: L("较新的版本号。", "The newer version.")) var b: Int
+    @Option(help: L("输出格式：text（文本）或 csv。", "text or csv.")) var format: DiffFormat = .text
     @Flag(help: ArgumentHelp(L("列出各县区需通知的学员（姓名、电话、变动）", "List the attendees to tell per county (name, phone, what changed)")))
     var notify = false
     @Flag(help: ArgumentHelp(L("通知名单中给出完整电话和身份证号（文件仅本人可读）", "Give phones and ID numbers in full in the lists (files readable by their owner only)")))
@@ -141,18 +161,26 @@ private extension StoreOptions {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Why a session sits where it is, or why an item is left out and what would let it in.",
-        discussion: """
+        abstract: L("说明某一场次为何这样安排，或某项为何未能安排、怎样才能排上。",
+                    "Why a session sits where it is, or why an item is left out and what would let it in."),
+        discussion: L("""
+            SESSION 为 plan.csv 中的场次编号（D001-2、XCX-2019-09@411328）；REF 为需求编号或乡村行\
+            编号，逐一说明其下各场次和未安排的项目。
+
+            示例：
+              xiangxing explain D001-2
+              xiangxing explain D900
+            """, """
         SESSION is a session id of plan.csv (D001-2, XCX-2019-09@411328); REF is a demand or \
         tour id, explaining each of its sessions and left-out items.
 
         Example:
           xiangxing explain D001-2
           xiangxing explain D900
-        """)
+        """))
     @OptionGroup var store: StoreOptions
-    @Argument(help: "A session id, or a demand or tour id.") var target: String
-    @Option(help: "Version number (default: the latest).") var version: Int?
+    @Argument(help: L("场次编号，或需求编号、乡村行编号。", "A session id, or a demand or tour id.")) var target: String
+    @Option(help: L("版本号（默认：最新版本）。", "Version number (default: the latest).")) var version: Int?
     func run() throws {
         let db = try store.open()
         let (index, _) = try store.scenario(db)
@@ -200,8 +228,15 @@ private extension Character {
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The latest version's headline figures and what changed since the version before.",
-        discussion: "Example:\n  xiangxing status")
+        abstract: L("最新版本计划的主要数字，以及与上一版本相比的变动。",
+                    "The latest version's headline figures and what changed since the version before."),
+        discussion: L("""
+            示例：
+              xiangxing status
+            """, """
+            Example:
+              xiangxing status
+            """))
     @OptionGroup var store: StoreOptions
     func run() throws {
         let db = try store.open()
