@@ -57,6 +57,7 @@ struct PlanOutput {
     func fill(_ folder: OutputFolder, language: Language) throws {
         try OutputTarget.attempt(language) {
             try PlanFolder.fill(folder, plan, summary: summary, withAssignments: plan.assignments != nil, extraFiles: extraFiles)
+            try folder.seal()
         }
     }
 }

@@ -9,8 +9,6 @@ public enum PlanInconsistency: Hashable, Sendable {
     case extraClass(session: String, ref: String, classes: Int)
     /// A stop row whose tour does not visit its county in stops.csv.
     case notAStop(session: String, tour: String, county: String)
-    /// A second row for the same tour and county (`first` is the row kept).
-    case stopListedTwice(session: String, first: String)
     case duplicateSession(session: String)
     case kindMismatch(session: String, planned: String, expected: String)
     case countyMismatch(session: String, planned: String, expected: String)
@@ -49,10 +47,12 @@ public enum PlanChecker {
         var valid: [Session] = []
         var classesOf: [String: Int] = [:]
         var stopRow: [String: String] = [:]
+        var stopOfID: [String: String] = [:]
         for s in plan.sessions {
-            guard seen.insert(s.id).inserted else { problems.append(.duplicateSession(session: s.id)); continue }
+            let firstTime = seen.insert(s.id).inserted
             switch s.type {
             case .trainingClass:
+                guard firstTime else { problems.append(.duplicateSession(session: s.id)); continue }
                 guard let d = x.demands[s.ref] else { problems.append(.unknownRef(session: s.id, ref: s.ref)); continue }
                 if s.kind != d.kind { problems.append(.kindMismatch(session: s.id, planned: s.kind, expected: d.kind)) }
                 if s.county != d.county { problems.append(.countyMismatch(session: s.id, planned: s.county, expected: d.county)) }
@@ -66,8 +66,11 @@ public enum PlanChecker {
                 guard let stop = x.stop(tour: t.id, county: s.county) else {
                     problems.append(.notAStop(session: s.id, tour: t.id, county: s.county)); continue
                 }
-                if let first = stopRow[stop.sessionID] { problems.append(.stopListedTwice(session: s.id, first: first)); continue }
-                stopRow[stop.sessionID] = s.id
+                // The same id for two different stops is a duplicate; the
+                // same stop twice (whatever the ids) breaks rule 7 below.
+                if !firstTime, stopOfID[s.id] != stop.sessionID { problems.append(.duplicateSession(session: s.id)); continue }
+                stopOfID[s.id] = stop.sessionID
+                if stopRow[stop.sessionID] == nil { stopRow[stop.sessionID] = s.id }
                 if s.attendees != stop.mentees { problems.append(.mentees(session: s.id, column: s.attendees, expected: stop.mentees)) }
             }
             valid.append(s)
@@ -123,10 +126,11 @@ public enum PlanChecker {
             problems.append(.unscheduledCount(ref: ref, listed: listed[ref, default: 0], missing: missing[ref, default: 0]))
         }
 
-        let score = Score(unscheduled: x.demandedItems - valid.count,
+        let scheduled = classesOf.values.reduce(0, +) + stopRow.count
+        let score = Score(unscheduled: x.demandedItems - scheduled,
                           travelKm: TravelCost.km(of: valid, in: x))
         breaches.sort { ($0.rule, $0.session, $0.date ?? Day(ordinal: 0)) < ($1.rule, $1.session, $1.date ?? Day(ordinal: 0)) }
-        return CheckReport(breaches: breaches, inconsistencies: problems, score: score, scheduled: valid.count)
+        return CheckReport(breaches: breaches, inconsistencies: problems, score: score, scheduled: scheduled)
     }
 }
 

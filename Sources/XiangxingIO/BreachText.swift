@@ -88,8 +88,6 @@ public struct BreachText: Sendable {
                      "session \(s): demand \(r) asks for \(n) class(es); this row is one too many — remove the extra row, or raise classes in demand.csv")
         case .notAStop(let s, let tour, let c):
             return t("站点 \(s)：乡村行 \(tour) 不去 \(county(c))（stops.csv 中没有这一站）", "stop \(s): tour \(tour) does not visit \(c) (no such row in stops.csv)")
-        case .stopListedTwice(let s, let first):
-            return t("站点 \(s)：与站点 \(first) 是同一乡村行的同一县区，重复列出 — 删去其中一行", "stop \(s): the same tour and county as stop \(first), listed twice — remove one of the rows")
         case .duplicateSession(let s): return t("场次 \(s) 出现了两次", "session \(s) appears twice")
         case .kindMismatch(let s, let p, let e): return t("场次 \(s)：课程为 \(p)，应为 \(e)", "session \(s): kind \(p), expected \(e)")
         case .countyMismatch(let s, let p, let e): return t("场次 \(s)：县区为 \(county(p))，应为 \(county(e))", "session \(s): county \(p), expected \(e)")

@@ -35,6 +35,7 @@ public final class OutputFolder {
     public let staging: URL
     private var written: [String] = []
     private var committed = false
+    private var sealed = false
 
     private init(target: URL, kind: Kind, staging: URL) {
         self.target = target; self.kind = kind; self.staging = staging
@@ -156,15 +157,22 @@ public final class OutputFolder {
         }
     }
 
-    /// Marks the new folder as Xiangxing's and puts it in the old one's
-    /// place in one step: a reader (or a kill) sees the old folder or the
-    /// new one, never none. The old folder is then removed.
-    public func commit() throws {
+    /// Writes the mark (the kind and every file written): the new folder is
+    /// complete. `commit` seals it when this was not called.
+    public func seal() throws {
         adoptWrittenFiles()
         let mark = "xiangxing \(kind.rawValue)\n" + written.sorted().map { "file \($0)\n" }.joined()
         try write(Self.markName, mark, personal: false)
         written.removeAll { $0 == Self.markName }
+        sealed = true
         FaultPoint.reach("staged")
+    }
+
+    /// Marks the new folder as Xiangxing's (unless sealed) and puts it in the old one's
+    /// place in one step: a reader (or a kill) sees the old folder or the
+    /// new one, never none. The old folder is then removed.
+    public func commit() throws {
+        if !sealed { try seal() }
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) {
             if xx_exchange_paths(staging.path, target.path) != 0 {
