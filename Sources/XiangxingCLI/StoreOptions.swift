@@ -98,6 +98,10 @@ struct PlanSource: ParsableArguments {
     @Option(help: "Language of messages: zh (default) or en.")
     var lang: Language = .zh
 
+    /// What an output folder of a printing command must never replace:
+    /// the scenario, the plan folder read, the store.
+    var protectedPaths: [String] { [scenario, plan].compactMap { $0 } + [db] }
+
     func validate() throws {
         if scenario != nil && plan == nil {
             throw ValidationError(lang == .zh ? "请同时给出场景文件夹和计划文件夹，或都不给（使用数据库）" : "give both SCENARIO and PLAN folders, or neither (to use the store)")
