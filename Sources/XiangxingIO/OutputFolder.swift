@@ -22,6 +22,10 @@ public final class OutputFolder {
             case .roster, .itinerary, .toursheet: []
             }
         }
+        /// Printing folders gather sheets run after run (county by county):
+        /// their earlier files are carried over, none is deleted, and they
+        /// carry no mark (phones and printers see only the sheets).
+        var keepsEverything: Bool { self != .plan }
     }
 
     /// The mark a folder Xiangxing wrote carries: its kind and the names it
@@ -72,7 +76,15 @@ public final class OutputFolder {
             if let db = entries.sorted().first(where: { isSQLite(target.appendingPathComponent($0)) }) {
                 throw OutputFolderProblem.holdsStore(path: target.path, file: db)
             }
-            if entries.contains(markName) {
+            if kind.keepsEverything {
+                // Printing folders: nothing is ever deleted; every file there is carried over.
+                if let all = fm.enumerator(atPath: target.path) {
+                    for case let path as String in all {
+                        var d: ObjCBool = false
+                        if fm.fileExists(atPath: target.appendingPathComponent(path).path, isDirectory: &d), !d.boolValue { listed.insert(path) }
+                    }
+                }
+            } else if entries.contains(markName) {
                 let mark = (try? String(contentsOf: target.appendingPathComponent(markName), encoding: .utf8)) ?? ""
                 let lines = mark.split(separator: "\n").map(String.init)
                 listed = Set(lines.dropFirst().compactMap { $0.hasPrefix("file ") ? String($0.dropFirst(5)) : nil })
@@ -97,7 +109,7 @@ public final class OutputFolder {
         }
         chmod(staging.path, 0o700)
         let out = OutputFolder(target: target, kind: kind, staging: staging)
-        if carryOver {
+        if carryOver || kind.keepsEverything {
             for file in listed.sorted() {
                 let from = target.appendingPathComponent(file)
                 guard fm.fileExists(atPath: from.path), let data = fm.contents(atPath: from.path) else { continue }
@@ -160,6 +172,7 @@ public final class OutputFolder {
     /// Writes the mark (the kind and every file written): the new folder is
     /// complete. `commit` seals it when this was not called.
     public func seal() throws {
+        guard kind == .plan else { sealed = true; FaultPoint.reach("staged"); return }
         adoptWrittenFiles()
         let mark = "xiangxing \(kind.rawValue)\n" + written.sorted().map { "file \($0)\n" }.joined()
         try write(Self.markName, mark, personal: false)
