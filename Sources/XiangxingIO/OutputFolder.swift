@@ -61,6 +61,9 @@ public final class OutputFolder {
         let cwd = resolved(URL(fileURLWithPath: fm.currentDirectoryPath))
         guard target.path != "/" else { throw OutputFolderProblem.containsWorkingFolder(path: target.path) }
         if contains(target, cwd) { throw OutputFolderProblem.containsWorkingFolder(path: target.path) }
+        if fm.fileExists(atPath: target.appendingPathComponent("scenario.csv").path) {
+            throw OutputFolderProblem.isAScenario(path: target.path)
+        }
         for p in protecting {
             let r = resolved(p)
             if contains(target, r) { throw OutputFolderProblem.containsProtected(path: target.path, protected: r.path) }

@@ -39,6 +39,24 @@ struct OutputFolderCommandTests {
         #expect(Self.names(tmp.url) == ["plan-out"], "no staging folder left")
     }
 
+    @Test func printingCountyByCountyKeepsEarlierSheetsAndAClerksFile() throws {
+        let tmp = try TemporaryFolder()
+        let plan = tmp.url.appendingPathComponent("plan-out")
+        #expect(try xiangxing(["plan", Self.demo, "--out", plan.path], in: tmp.url).status == 0)
+        let sheets = tmp.url.appendingPathComponent("签到表")
+        #expect(try xiangxing(["roster", Self.demo, plan.path, "--county", "唐河县", "--out", sheets.path], in: tmp.url).status == 0)
+        try Data("已发唐河".utf8).write(to: sheets.appendingPathComponent("发放记录.txt"))
+        #expect(try xiangxing(["roster", Self.demo, plan.path, "--county", "邓州市", "--out", sheets.path], in: tmp.url).status == 0)
+        #expect(Self.names(sheets) == ["发放记录.txt", "签到表-唐河县.pdf", "签到表-邓州市.pdf"])
+        #expect(Self.names(tmp.url) == ["plan-out", "签到表"], "no staging folder left")
+        // Printing into the scenario or the plan folder read is refused.
+        let scenario = try tmp.copy(demoScenario("nanyang-2019"), as: "场景")
+        let before = try listing(scenario)
+        #expect(try xiangxing(["toursheet", scenario.path, plan.path, "--out", scenario.path], in: tmp.url).status == 1)
+        #expect(try listing(scenario) == before)
+        #expect(try xiangxing(["itinerary", Self.demo, plan.path, "--all", "--out", plan.path], in: tmp.url).status == 1)
+    }
+
     @Test func replanIntoTheOfficeFolderIsRefusedAndTheStoreIsKept() throws {
         let tmp = try TemporaryFolder()
         let office = tmp.url.appendingPathComponent("就业促进办")
