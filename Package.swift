@@ -29,6 +29,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
         .target(name: "XiangxingICU", dependencies: ["CICU"]),
+        // renameat2(RENAME_EXCHANGE), which Glibc's Swift module does not export: the atomic folder swap.
+        .target(name: "CFileSwap"),
         .systemLibrary(
             name: "CLibical",
             pkgConfig: "libical",
@@ -51,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "XiangxingIO",
-            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS"]
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "CFileSwap"]
         ),
         .target(
             name: "XiangxingStore",

@@ -106,8 +106,10 @@ struct ItineraryCommand: ParsableCommand {
         let idle = chosen.filter { $0.engagements.isEmpty && $0.cancelled.isEmpty }
         if all { chosen.removeAll { $0.engagements.isEmpty && $0.cancelled.isEmpty } }
 
-        let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Written beside the folder, then swapped in whole; itineraries written
+        // there before are carried over (docs/guarantees.md).
+        let target = try OutputTarget.prepare(out, kind: .itinerary, protecting: options.protectedPaths, language: options.lang, carryOver: true)
+        let folder = target.staging
         var written: [String] = []
         for it in chosen {
             let url = folder.appendingPathComponent(Self.fileName(it, format: format))
@@ -118,7 +120,8 @@ struct ItineraryCommand: ParsableCommand {
                 case .txt: try AtomicFile.write(try ItineraryText.text(it), to: url)
                 }
             } catch {
-                Terminal.error(zh ? "无法写出 \(url.path)：\(error)" : "could not write \(url.path): \(error)")
+                let shown = target.target.appendingPathComponent(url.lastPathComponent).path
+                Terminal.error(zh ? "无法写出 \(shown)：\(error)" : "could not write \(shown): \(error)")
                 throw ExitCode(1)
             }
             written.append(url.lastPathComponent)
@@ -127,6 +130,7 @@ struct ItineraryCommand: ParsableCommand {
             print(zh ? "\(url.lastPathComponent)：\(it.engagements.count) 项任务，授课 \(it.teachingDays) 天，路程 \(km)\(gone)"
                      : "\(url.lastPathComponent): \(it.engagements.count) engagement(s), \(it.teachingDays) teaching day(s), \(km.replacingOccurrences(of: "公里", with: "km"))\(gone)")
         }
+        try OutputTarget.attempt(options.lang) { try target.commit() }
         if all {
             print(zh ? "已为 \(written.count) 位讲师写出行程（\(out)/）；另有 \(idle.count) 位讲师在本计划中没有任务，未生成文件。"
                      : "Wrote itineraries of \(written.count) trainer(s) into \(out)/; \(idle.count) trainer(s) have no work in this plan and got no file.")

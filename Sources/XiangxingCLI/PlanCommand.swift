@@ -73,10 +73,13 @@ struct PlanCommand: ParsableCommand {
             return
         }
         let loaded = try ScenarioOptions.load(scenario!, lang)
+        // Checked before planning: a folder that must not be replaced costs no run.
+        let folder = try OutputTarget.prepare(out, kind: .plan, protecting: [scenario!], language: lang)
         let index = ScenarioIndex(loaded.scenario)
         let output = PlanOutput(index: index, options: planner, language: lang)
         try output.requireValid(index, lang)
-        try output.write(to: out)
+        try output.fill(folder, language: lang)
+        try OutputTarget.attempt(lang) { try folder.commit() }
         print(PlanReport(index: index, result: output.result, report: output.report, language: lang).render())
         let path = URL(fileURLWithPath: out).path
         print(lang == .zh ? "计划已写入 \(path)/（plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json）"
@@ -99,7 +102,8 @@ struct PlanCommand: ParsableCommand {
         let first = try store.versions().isEmpty
         let reason = first ? (lang == .zh ? "初始计划" : "initial plan") : (lang == .zh ? "从头重新排课" : "planned afresh")
         let (output, n) = try StoredPlanning.run(store: store, options: options, index: index, scenario: id, out: out,
-                                                 planner: planner, reason: reason, parent: nil)
+                                                 planner: planner, reason: reason, parent: nil,
+                                                 protecting: scenario.map { [$0] } ?? [])
         print(PlanReport(index: index, result: output.result, report: output.report, language: lang).render())
         print(lang == .zh ? "已保存为第 \(n) 版（\(options.db)），计划已写入 \(out)/" : "Saved as version \(n) in \(options.db); plan written to \(out)/")
     }

@@ -30,8 +30,10 @@ struct PlanOutput {
                               travelKm: (report.score.travelKm * 10).rounded() / 10,
                               hardViolations: report.breaches.count, solveSeconds: (result.seconds * 1000).rounded() / 1000)
         if index.scenario.attendees != nil {
+            // Masked: waitlist.csv is not in the contract and is read by
+            // people, so it carries no full resident ID (docs/guarantees.md).
             let rows = result.waitlist.map { w in
-                [w.attendee.idNumber, w.attendee.name, w.attendee.county, w.attendee.kind, words.waitlistReason(w)]
+                [ResidentID.masked(w.attendee.idNumber), w.attendee.name, w.attendee.county, w.attendee.kind, words.waitlistReason(w)]
             }
             extraFiles = [(name: "waitlist.csv", text: CSV.render(header: ["id_number", "name", "county", "kind", "reason"], rows: rows))]
         } else {
@@ -51,8 +53,32 @@ struct PlanOutput {
         throw ExitCode(3)
     }
 
-    func write(to out: String) throws {
-        try PlanFolder.write(plan, summary: summary, to: URL(fileURLWithPath: out), withAssignments: plan.assignments != nil,
-                             extraFiles: extraFiles)
+    /// Fills a prepared output folder with the plan's files (not yet swapped in).
+    func fill(_ folder: OutputFolder, language: Language) throws {
+        try OutputTarget.attempt(language) {
+            try PlanFolder.fill(folder, plan, summary: summary, withAssignments: plan.assignments != nil, extraFiles: extraFiles)
+            try folder.seal()
+        }
+    }
+}
+
+/// An output folder of a command: refused up front (before any planning or
+/// saving) when it must not be replaced, with a message that says how to
+/// go on; the same rules for every command that writes a folder.
+enum OutputTarget {
+    static func prepare(_ out: String, kind: OutputFolder.Kind, protecting: [String], language: Language,
+                        carryOver: Bool = false) throws -> OutputFolder {
+        try attempt(language) {
+            try OutputFolder.prepare(URL(fileURLWithPath: out), kind: kind,
+                                     protecting: protecting.map { URL(fileURLWithPath: $0) }, carryOver: carryOver)
+        }
+    }
+
+    /// Runs a folder step, turning a refusal or a failed write into its message and exit 1.
+    static func attempt<T>(_ language: Language, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let p as OutputFolderProblem {
+            Terminal.error((language == .zh ? "错误：" : "error: ") + p.message.text(language))
+            throw ExitCode(1)
+        }
     }
 }

@@ -169,10 +169,13 @@ struct RosterCommand: ParsableCommand {
         }
 
         let outURL = URL(fileURLWithPath: out)
+        // Written beside the folder, then swapped in whole; sheets written
+        // there before (other counties) are carried over (docs/guarantees.md).
+        let target = try OutputTarget.prepare(out, kind: .roster, protecting: options.protectedPaths, language: options.lang, carryOver: true)
         var jobs: [RosterFiles.Job] = []
         do {
             for county in counties {
-                let folder = allCounties ? outURL.appendingPathComponent(FileName.safe(county.name)) : outURL
+                let folder = allCounties ? target.staging.appendingPathComponent(FileName.safe(county.name)) : target.staging
                 jobs.append(RosterFiles.Job(county: county, inputs: try book.rosters(of: county), folder: folder))
             }
         } catch let problem as RosterProblem {
@@ -181,11 +184,14 @@ struct RosterCommand: ParsableCommand {
         }
         let written: [URL]
         do {
-            written = try RosterFiles.write(jobs, format: format)
+            written = try RosterFiles.write(jobs, format: format).map { url in
+                URL(fileURLWithPath: target.target.path + url.path.dropFirst(target.staging.path.count))
+            }
         } catch let problem as PrintError {
             Terminal.error(problem.description)
             throw ExitCode(1)
         }
+        try OutputTarget.attempt(options.lang) { try target.commit() }
         if !allCounties { for url in written { print(url.path) } }
         for job in jobs {
             for input in job.inputs where input.rows.isEmpty && plan.assignments != nil {

@@ -61,10 +61,11 @@ struct TourSheetCommand: ParsableCommand {
             }
         }
         let index = ScenarioIndex(scenario)
-        let outURL = URL(fileURLWithPath: out)
+        // Written beside the folder, then swapped in whole; sheets written
+        // there before are carried over (docs/guarantees.md).
+        let target = try OutputTarget.prepare(out, kind: .toursheet, protecting: options.protectedPaths, language: options.lang, carryOver: true)
         var written = 0
         do {
-            try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
             for t in tours {
                 let teams = Set(plan.sessions.filter { $0.type == .tourStop && $0.ref == t.id }.compactMap(\.team)).sorted()
                 guard !teams.isEmpty else {
@@ -73,8 +74,9 @@ struct TourSheetCommand: ParsableCommand {
                     continue
                 }
                 let inputs = teams.map { TourSheetInput(tour: t, team: $0, sessions: plan.sessions, scenario: scenario, index: index, unmasked: unmasked, printed: printed) }
-                let url = outURL.appendingPathComponent(FileName.safe("行程单-\(t.id)") + ".pdf")
-                try TourSheetPDF.write(inputs, to: url)
+                let name = FileName.safe("行程单-\(t.id)") + ".pdf"
+                try TourSheetPDF.write(inputs, to: target.staging.appendingPathComponent(name))
+                let url = target.target.appendingPathComponent(name)
                 written += 1
                 let stops = inputs.reduce(0) { $0 + $1.stops.count }, mentees = inputs.reduce(0) { $0 + $1.totalMentees }
                 print(zh ? "\(url.path)：\(t.name)，\(teams.count) 个小组，\(stops) 站，帮扶 \(mentees) 人次"
@@ -84,6 +86,7 @@ struct TourSheetCommand: ParsableCommand {
             Terminal.error(problem.description)
             throw ExitCode(1)
         }
+        if written > 0 { try OutputTarget.attempt(options.lang) { try target.commit() } }
         guard written > 0 else {
             Terminal.error(zh ? "计划中没有乡村行站点，未写出任何文件。" : "The plan has no tour stops; nothing was written.")
             throw ExitCode(1)

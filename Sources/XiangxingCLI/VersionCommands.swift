@@ -20,8 +20,10 @@ struct Export: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let v = try store.version(db, version)
-        try PlanFolder.write(v.plan, summary: v.summary, to: URL(fileURLWithPath: out), withAssignments: v.withAssignments,
-                             extraFiles: v.extraFiles.map { (name: $0.name, text: $0.text) })
+        try OutputTarget.attempt(store.lang) {
+            try PlanFolder.write(v.plan, summary: v.summary, to: URL(fileURLWithPath: out), withAssignments: v.withAssignments,
+                                 extraFiles: v.extraFiles.map { (name: $0.name, text: $0.text) }, protecting: [URL(fileURLWithPath: store.db)])
+        }
         print(store.lang == .zh ? "第 \(v.info.number) 版已写入 \(out)/" : "Version \(v.info.number) written to \(out)/")
     }
 }

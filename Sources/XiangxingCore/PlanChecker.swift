@@ -3,8 +3,12 @@
 public enum PlanInconsistency: Hashable, Sendable {
     /// `ref` names no demand row (class) or tour (stop).
     case unknownRef(session: String, ref: String)
-    /// The session id is not one the scenario asks for (`D07-3` when D07 wants 2 classes).
-    case unexpectedSession(session: String)
+    /// A class row beyond its demand's `classes` (the third row of ref D07
+    /// when D07 wants 2 classes). Rows are matched to demands by `ref`, in
+    /// file order, whatever their session ids look like.
+    case extraClass(session: String, ref: String, classes: Int)
+    /// A stop row whose tour does not visit its county in stops.csv.
+    case notAStop(session: String, tour: String, county: String)
     case duplicateSession(session: String)
     case kindMismatch(session: String, planned: String, expected: String)
     case countyMismatch(session: String, planned: String, expected: String)
@@ -35,32 +39,41 @@ public enum PlanChecker {
         var problems: [PlanInconsistency] = []
         let hasAttendees = x.scenario.attendees != nil
 
-        // Structure: each session points at something the scenario asks for.
+        // Structure: each row points at something the scenario asks for. A
+        // session id is an opaque name (SCENARIO.md fixes no form for it), so
+        // a class is matched to its demand by `ref` and a stop to its tour's
+        // stop by `ref` + `county`; only the counts can be wrong.
         var seen: Set<String> = []
         var valid: [Session] = []
-        var expectedIDs: Set<String> = []
-        for d in x.scenario.demands where d.classes > 0 {
-            for n in 1...d.classes { expectedIDs.insert(d.sessionID(n)) }
-        }
-        for s in x.scenario.stops { expectedIDs.insert(s.sessionID) }
+        var classesOf: [String: Int] = [:]
+        var stopRow: [String: String] = [:]
+        var stopOfID: [String: String] = [:]
         for s in plan.sessions {
             let firstTime = seen.insert(s.id).inserted
             switch s.type {
             case .trainingClass:
+                guard firstTime else { problems.append(.duplicateSession(session: s.id)); continue }
                 guard let d = x.demands[s.ref] else { problems.append(.unknownRef(session: s.id, ref: s.ref)); continue }
                 if s.kind != d.kind { problems.append(.kindMismatch(session: s.id, planned: s.kind, expected: d.kind)) }
                 if s.county != d.county { problems.append(.countyMismatch(session: s.id, planned: s.county, expected: d.county)) }
-                if !firstTime { problems.append(.duplicateSession(session: s.id)) }
+                guard classesOf[d.id, default: 0] < d.classes else {
+                    problems.append(.extraClass(session: s.id, ref: d.id, classes: d.classes)); continue
+                }
+                classesOf[d.id, default: 0] += 1
             case .tourStop:
                 guard let t = x.tours[s.ref] else { problems.append(.unknownRef(session: s.id, ref: s.ref)); continue }
                 if s.kind != t.kind { problems.append(.kindMismatch(session: s.id, planned: s.kind, expected: t.kind)) }
-                if let stop = x.stops[s.id] {
-                    if s.county != stop.county { problems.append(.countyMismatch(session: s.id, planned: s.county, expected: stop.county)) }
-                    if s.attendees != stop.mentees { problems.append(.mentees(session: s.id, column: s.attendees, expected: stop.mentees)) }
+                guard let stop = x.stop(tour: t.id, county: s.county) else {
+                    problems.append(.notAStop(session: s.id, tour: t.id, county: s.county)); continue
                 }
+                // The same id for two different stops is a duplicate; the
+                // same stop twice (whatever the ids) breaks rule 7 below.
+                if !firstTime, stopOfID[s.id] != stop.sessionID { problems.append(.duplicateSession(session: s.id)); continue }
+                stopOfID[s.id] = stop.sessionID
+                if stopRow[stop.sessionID] == nil { stopRow[stop.sessionID] = s.id }
+                if s.attendees != stop.mentees { problems.append(.mentees(session: s.id, column: s.attendees, expected: stop.mentees)) }
             }
-            if !expectedIDs.contains(s.id) { problems.append(.unexpectedSession(session: s.id)); continue }
-            if firstTime || s.type == .tourStop { valid.append(s) }
+            valid.append(s)
         }
 
         // Assignments.
@@ -102,23 +115,22 @@ public enum PlanChecker {
         }
 
         // Unscheduled rows against what is missing, per ref.
-        let scheduledIDs = Set(valid.map(\.id))
         var missing: [String: Int] = [:]
-        for d in x.scenario.demands where d.classes > 0 {
-            let n = (1...d.classes).filter { !scheduledIDs.contains(d.sessionID($0)) }.count
-            if n > 0 { missing[d.id, default: 0] += n }
+        for d in x.scenario.demands where d.classes > classesOf[d.id, default: 0] {
+            missing[d.id, default: 0] += d.classes - classesOf[d.id, default: 0]
         }
-        for s in x.scenario.stops where !scheduledIDs.contains(s.sessionID) { missing[s.tour, default: 0] += 1 }
+        for s in x.scenario.stops where stopRow[s.sessionID] == nil { missing[s.tour, default: 0] += 1 }
         var listed: [String: Int] = [:]
         for u in plan.unscheduled { listed[u.ref, default: 0] += 1 }
         for ref in Set(missing.keys).union(listed.keys).sorted() where missing[ref, default: 0] != listed[ref, default: 0] {
             problems.append(.unscheduledCount(ref: ref, listed: listed[ref, default: 0], missing: missing[ref, default: 0]))
         }
 
-        let score = Score(unscheduled: x.demandedItems - scheduledIDs.count,
+        let scheduled = classesOf.values.reduce(0, +) + stopRow.count
+        let score = Score(unscheduled: x.demandedItems - scheduled,
                           travelKm: TravelCost.km(of: valid, in: x))
         breaches.sort { ($0.rule, $0.session, $0.date ?? Day(ordinal: 0)) < ($1.rule, $1.session, $1.date ?? Day(ordinal: 0)) }
-        return CheckReport(breaches: breaches, inconsistencies: problems, score: score, scheduled: scheduledIDs.count)
+        return CheckReport(breaches: breaches, inconsistencies: problems, score: score, scheduled: scheduled)
     }
 }
 

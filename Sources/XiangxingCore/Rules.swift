@@ -220,7 +220,8 @@ public enum Rules {
         var seen: Set<String> = []
         var crew: [Int: (trainers: Set<String>, stop: String)] = [:]
         for s in stops.sorted(by: { ($0.dates.first ?? Day(ordinal: 0), $0.id) < ($1.dates.first ?? Day(ordinal: 0), $1.id) }) {
-            if !seen.insert(s.id).inserted {
+            // A stop is its tour's county, whatever the row's session id.
+            if !seen.insert(s.county).inserted {
                 out.append(Breach(rule: .tourTeams, session: s.id, fact: .stopServedTwice))
             }
             guard let team = s.team, (1...max(1, tour.teams)).contains(team), tour.teams >= 1 else {

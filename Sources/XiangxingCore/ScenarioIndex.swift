@@ -88,8 +88,14 @@ public struct ScenarioIndex: Sendable {
     public func requiredDays(of session: Session) -> Int? {
         switch session.type {
         case .trainingClass: return kinds[session.kind]?.days
-        case .tourStop: return stops[session.id]?.days
+        case .tourStop: return stop(tour: session.ref, county: session.county)?.days
         }
+    }
+
+    /// The stop of stops.csv a plan row means: its tour (`ref`) and county,
+    /// whatever the row's session id (SCENARIO.md leaves its form open).
+    public func stop(tour: String, county: String) -> TourStop? {
+        stops[TourStop(tour: tour, county: county, days: 0, mentees: 0).sessionID]
     }
 
     /// Every class and stop the scenario asks for.

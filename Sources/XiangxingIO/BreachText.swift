@@ -83,8 +83,11 @@ public struct BreachText: Sendable {
     public func describe(_ p: PlanInconsistency) -> String {
         switch p {
         case .unknownRef(let s, let r): return t("场次 \(s)：ref “\(r)”在场景中不存在", "session \(s): ref \"\(r)\" is not in the scenario")
-        case .unexpectedSession(let s): return t("场次 \(s)：场景中没有这一期（编号应为 需求编号-期次 或 活动编号@县区代码）",
-                                                 "session \(s): the scenario asks for no such class or stop (ids are DEMAND-n or TOUR@COUNTY)")
+        case .extraClass(let s, let r, let n):
+            return t("场次 \(s)：需求 \(r) 只要 \(n) 期，计划中多出了这一期 — 删去多余的行，或在 demand.csv 中增加 classes",
+                     "session \(s): demand \(r) asks for \(n) class(es); this row is one too many — remove the extra row, or raise classes in demand.csv")
+        case .notAStop(let s, let tour, let c):
+            return t("站点 \(s)：乡村行 \(tour) 不去 \(county(c))（stops.csv 中没有这一站）", "stop \(s): tour \(tour) does not visit \(c) (no such row in stops.csv)")
         case .duplicateSession(let s): return t("场次 \(s) 出现了两次", "session \(s) appears twice")
         case .kindMismatch(let s, let p, let e): return t("场次 \(s)：课程为 \(p)，应为 \(e)", "session \(s): kind \(p), expected \(e)")
         case .countyMismatch(let s, let p, let e): return t("场次 \(s)：县区为 \(county(p))，应为 \(county(e))", "session \(s): county \(p), expected \(e)")

@@ -90,70 +90,40 @@ public enum PlanFolder {
     }
 
     /// Writes the whole folder at once: the files go into a new folder
-    /// beside it, which then takes the old one's place, so a reader sees
-    /// the old plan or the new one, never a mixture or a half-written file.
-    /// Rows in a stable order: the same plan gives byte-identical files.
+    /// beside it, which then takes the old one's place in one atomic step,
+    /// so a reader sees the old plan or the new one, never a mixture, a
+    /// half-written file or no folder. Rows in a stable order: the same
+    /// plan gives byte-identical files. Refuses (with `OutputFolderProblem`)
+    /// a folder it must not replace: see `OutputFolder.prepare`.
     public static func write(_ plan: Plan, summary: PlanSummary, to folder: URL, withAssignments: Bool,
-                             extraFiles: [(name: String, text: String)] = []) throws {
+                             extraFiles: [(name: String, text: String)] = [], protecting: [URL] = []) throws {
+        let out = try OutputFolder.prepare(folder, kind: .plan, protecting: protecting)
+        try fill(out, plan, summary: summary, withAssignments: withAssignments, extraFiles: extraFiles)
+        try out.commit()
+    }
+
+    /// Writes the plan's files into a prepared folder (not yet swapped in).
+    /// Files with resident IDs or names (assignments.csv, waitlist.csv and
+    /// the other extra files) are created 0600.
+    public static func fill(_ out: OutputFolder, _ plan: Plan, summary: PlanSummary, withAssignments: Bool,
+                            extraFiles: [(name: String, text: String)] = []) throws {
         let rows = plan.sessions.sorted { $0.id < $1.id }.map { s in
             [s.id, s.type.rawValue, s.kind, s.county, s.venue, s.dates.map(\.iso).joined(separator: ";"),
              s.trainers.joined(separator: ";"), s.ref, s.team.map(String.init) ?? "", String(s.attendees)]
         }
-        var files: [(String, String)] = [("plan.csv", CSV.render(header: planColumns, rows: rows))]
+        try out.write("plan.csv", CSV.render(header: planColumns, rows: rows), personal: false)
         if withAssignments {
             var a: [[String]] = []
             for s in plan.sessions.sorted(by: { $0.id < $1.id }) {
                 for id in plan.assignments?[s.id] ?? [] { a.append([s.id, id]) }
             }
-            files.append(("assignments.csv", CSV.render(header: ["session", "id_number"], rows: a)))
+            try out.write("assignments.csv", CSV.render(header: ["session", "id_number"], rows: a), personal: true)
         }
         let u = plan.unscheduled.map { [$0.ref, $0.type.rawValue, $0.county, $0.kind, $0.reason] }
-        files.append(("unscheduled.csv", CSV.render(header: ["ref", "type", "county", "kind", "reason"], rows: u)))
+        try out.write("unscheduled.csv", CSV.render(header: ["ref", "type", "county", "kind", "reason"], rows: u), personal: false)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        files.append(("summary.json", String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"))
-        files += extraFiles.map { ($0.name, $0.text) }
-        try FolderSwap.replace(folder) { staging in
-            for (name, text) in files {
-                guard FileManager.default.createFile(atPath: staging.appendingPathComponent(name).path, contents: Data(text.utf8)) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.appendingPathComponent(name).path])
-                }
-            }
-        }
-    }
-}
-
-/// Replaces a whole output folder: fill a staging folder beside it, then
-/// swap it in with renames. On any error the staging folder is removed and
-/// the old folder is untouched.
-public enum FolderSwap {
-    public static func replace(_ folder: URL, fill: (URL) throws -> Void) throws {
-        let fm = FileManager.default
-        let parent = folder.standardizedFileURL.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let stamp = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(stamp)")
-        let retired = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(stamp)")
-        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        do {
-            try fill(staging)
-            var isDir: ObjCBool = false
-            let existed = fm.fileExists(atPath: folder.path, isDirectory: &isDir)
-            if existed {
-                guard isDir.boolValue else {
-                    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder.path])
-                }
-                guard rename(folder.path, retired.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            }
-            guard rename(staging.path, folder.path) == 0 else {
-                let err = errno
-                if existed { _ = rename(retired.path, folder.path) }
-                throw POSIXError(POSIXErrorCode(rawValue: err) ?? .EIO)
-            }
-            if existed { try? fm.removeItem(at: retired) }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
-        }
+        try out.write("summary.json", String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n", personal: false)
+        for f in extraFiles { try out.write(f.name, f.text, personal: true) }
     }
 }

@@ -27,6 +27,13 @@ struct Run {
 
 /// Runs the built binary from the package root and collects everything it says.
 func xiangxing(_ arguments: String...) throws -> Run {
+    try xiangxing(arguments, in: packageRoot())
+}
+
+/// Runs the built binary in `folder` with extra environment variables
+/// (`XIANGXING_FAULT_AT` for the fault tests). A process killed by a
+/// signal has `status` = 128 + the signal.
+func xiangxing(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> Run {
     guard let binary = Binary.url else { throw BinaryMissing() }
     let tmp = try TemporaryFolder()
     let out = tmp.url.appendingPathComponent("stdout"), err = tmp.url.appendingPathComponent("stderr")
@@ -35,12 +42,13 @@ func xiangxing(_ arguments: String...) throws -> Run {
     let p = Process()
     p.executableURL = binary
     p.arguments = arguments
-    p.currentDirectoryURL = packageRoot()
+    p.currentDirectoryURL = folder
+    if !extra.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new } }
     p.standardOutput = try FileHandle(forWritingTo: out)
     p.standardError = try FileHandle(forWritingTo: err)
     try p.run()
     p.waitUntilExit()
-    return Run(status: p.terminationStatus,
+    return Run(status: p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus,
                stdout: try String(contentsOf: out, encoding: .utf8),
                stderr: try String(contentsOf: err, encoding: .utf8))
 }

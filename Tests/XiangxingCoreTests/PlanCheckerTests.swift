@@ -104,16 +104,68 @@ struct PlanCheckerTests {
         #expect(report.scheduled == 6)
     }
 
-    @Test("D1-3 when D1 asks for 2 classes is an unexpected session and is not scored")
-    func unexpectedSession() {
+    @Test("A third class row for D1 when D1 asks for 2 classes is an extra class and is not scored")
+    func extraClass() {
         var tiny = TinyScenario()
         tiny.plan.sessions.append(
             Session(id: "D1-3", type: .trainingClass, kind: "GYB", county: tanghe, venue: "V-TH2",
                     dates: days("2019-09-16", "2019-09-17"), trainers: ["T01"], ref: "D1", attendees: 0))
         let report = tiny.check()
-        #expect(report.inconsistencies == [.unexpectedSession(session: "D1-3")])
+        #expect(report.inconsistencies == [.extraClass(session: "D1-3", ref: "D1", classes: 2)])
         #expect(report.scheduled == 6)
         #expect(report.score == TinyScenario().check().score)
+    }
+
+    /// Another program's ids: C00001… for classes, R01-411322 style for stops.
+    static func renamed(_ plan: Plan) -> Plan {
+        var out = plan
+        var n = 0
+        for i in out.sessions.indices {
+            let s = out.sessions[i]
+            n += 1
+            out.sessions[i].id = s.type == .trainingClass ? "C" + String(repeating: "0", count: 5 - String(n).count) + String(n)
+                                                          : "R01-\(s.county)"
+        }
+        return out
+    }
+
+    @Test("Session ids are opaque: C00001 and R01-411328 style ids are matched by ref (and county) and pass")
+    func opaqueSessionIDsAreAccepted() {
+        var tiny = TinyScenario()
+        tiny.plan = Self.renamed(tiny.plan)
+        let report = tiny.check()
+        #expect(report.inconsistencies == [])
+        #expect(report.breaches == [])
+        #expect(report.scheduled == 6)
+        #expect(report.score == TinyScenario().check().score)
+    }
+
+    @Test("With opaque ids: a class row too many, a stop listed twice and a stop the tour does not make are reported")
+    func opaqueSessionIDsStillCatchFaults() {
+        var tiny = TinyScenario()
+        tiny.plan = Self.renamed(tiny.plan)
+        tiny.plan.sessions.append(
+            Session(id: "C00099", type: .trainingClass, kind: "GYB", county: tanghe, venue: "V-TH2",
+                    dates: days("2019-09-16", "2019-09-17"), trainers: ["T01"], ref: "D1", attendees: 0))
+        var twice = tiny.plan.sessions.first { $0.id == "R01-\(tongbai)" }!
+        twice.id = "R02-\(tongbai)"
+        tiny.plan.sessions.append(twice)
+        var elsewhere = twice
+        elsewhere.id = "R03-411303"; elsewhere.county = "411303"
+        tiny.plan.sessions.append(elsewhere)
+        let report = tiny.check()
+        #expect(report.inconsistencies == [.extraClass(session: "C00099", ref: "D1", classes: 2),
+                                           .notAStop(session: "R03-411303", tour: TinyScenario.tour, county: "411303")])
+        #expect(report.breaches.contains(Breach(rule: .tourTeams, session: "R02-\(tongbai)", fact: .stopServedTwice)))
+        #expect(report.scheduled == 6)
+    }
+
+    @Test("A stop is matched by tour and county: the tour's stop days apply to an opaque id (rule 1)")
+    func opaqueStopIDKeepsItsDays() {
+        var tiny = TinyScenario()
+        tiny.plan = Self.renamed(tiny.plan)
+        tiny.session("R01-\(tongbai)") { $0.dates = days("2019-09-06") }
+        #expect(tiny.check().breaches.map(\.rule) == [.consecutiveTeachingDays])
     }
 
     @Test("A class whose kind or county is not its demand's is reported")

@@ -74,14 +74,14 @@ struct PlanFolderTests {
         try PlanFolder.write(Self.plan, summary: Self.summary, to: a, withAssignments: true)
         #expect(try Data(contentsOf: a.appendingPathComponent("plan.csv")) == Data(contentsOf: b.appendingPathComponent("plan.csv")))
         #expect(try FileManager.default.contentsOfDirectory(atPath: a.path).sorted()
-                == ["assignments.csv", "plan.csv", "summary.json", "unscheduled.csv"])
+                == [".xiangxing-folder", "assignments.csv", "plan.csv", "summary.json", "unscheduled.csv"])
     }
 
     @Test func withoutAttendeesNoAssignmentsFileIsWritten() throws {
         let tmp = try TemporaryFolder()
         try PlanFolder.write(Self.plan, summary: Self.summary, to: tmp.url, withAssignments: false)
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.url.path).sorted()
-                == ["plan.csv", "summary.json", "unscheduled.csv"])
+                == [".xiangxing-folder", "plan.csv", "summary.json", "unscheduled.csv"])
         let (read, _) = try PlanFolder.read(tmp.url).get()
         #expect(read.assignments == nil)
     }
@@ -110,5 +110,91 @@ struct PlanFolderTests {
         try FileManager.default.createDirectory(at: target.appendingPathComponent("inside"), withIntermediateDirectories: true)
         #expect(throws: (any Error).self) { try AtomicFile.write("x", to: target) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.url.path) == ["plan.csv"])
+    }
+}
+
+@Suite("Output folders: what may be replaced")
+struct OutputFolderTests {
+    static func write(_ folder: URL, protecting: [URL] = []) throws {
+        try PlanFolder.write(PlanFolderTests.plan, summary: PlanFolderTests.summary, to: folder, withAssignments: true,
+                             extraFiles: [(name: "waitlist.csv", text: "id_number,name,county,kind,reason\r\n")], protecting: protecting)
+    }
+
+    @Test func aFolderXiangxingWroteIsReplacedAndMarked() throws {
+        let tmp = try TemporaryFolder()
+        let out = tmp.url.appendingPathComponent("plan")
+        try Self.write(out)
+        try Self.write(out)
+        let mark = try String(contentsOf: out.appendingPathComponent(OutputFolder.markName), encoding: .utf8)
+        #expect(mark == "xiangxing plan\nfile assignments.csv\nfile plan.csv\nfile summary.json\nfile unscheduled.csv\nfile waitlist.csv\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.url.path) == ["plan"], "no staging or old folder left")
+    }
+
+    @Test func aPlanFolderWrittenBeforeTheMarkExistedIsStillReplaced() throws {
+        let tmp = try TemporaryFolder()
+        for name in ["plan.csv", "summary.json", "unscheduled.csv"] {
+            try Data("old".utf8).write(to: tmp.url.appendingPathComponent(name))
+        }
+        try Self.write(tmp.url)
+        #expect(try String(contentsOf: tmp.url.appendingPathComponent("plan.csv"), encoding: .utf8).hasPrefix("session,"))
+    }
+
+    @Test func foreignFilesAStoreAScenarioOrAFileAreRefusedAndKept() throws {
+        let tmp = try TemporaryFolder()
+        let out = tmp.url.appendingPathComponent("plan")
+        try Self.write(out)
+        let note = out.appendingPathComponent("邓州市回执.xlsx")
+        try Data("回执".utf8).write(to: note)
+        #expect(throws: OutputFolderProblem.foreignFile(path: out.path, file: "邓州市回执.xlsx")) { try Self.write(out) }
+        #expect(FileManager.default.fileExists(atPath: note.path))
+
+        let office = tmp.url.appendingPathComponent("office")
+        try FileManager.default.createDirectory(at: office, withIntermediateDirectories: true)
+        try Data("SQLite format 3\0rest".utf8).write(to: office.appendingPathComponent("xiangxing.sqlite"))
+        #expect(throws: OutputFolderProblem.holdsStore(path: office.path, file: "xiangxing.sqlite")) { try Self.write(office) }
+
+        let scenario = try tmp.copy(demoScenario("nanyang-2019"), as: "scenario")
+        #expect(throws: OutputFolderProblem.isAScenario(path: scenario.path)) { try Self.write(scenario) }
+        #expect(throws: OutputFolderProblem.containsProtected(path: tmp.url.resolvingSymlinksInPath().path, protected: scenario.resolvingSymlinksInPath().path)) {
+            try Self.write(tmp.url, protecting: [scenario])
+        }
+        let file = tmp.url.appendingPathComponent("plan.txt")
+        try Data("x".utf8).write(to: file)
+        #expect(throws: OutputFolderProblem.isAFile(path: file.path)) { try Self.write(file) }
+        #expect(try Data(contentsOf: file) == Data("x".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.url.path).filter { $0.hasPrefix(".") } == [])
+    }
+
+    @Test func leftoversOfAKilledRunAreRemovedAndAFolderLeftAsideIsPutBack() throws {
+        let tmp = try TemporaryFolder()
+        let out = tmp.url.appendingPathComponent("plan")
+        // A pid that is not running: a child that has exited.
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try p.run(); p.waitUntilExit()
+        let dead = p.processIdentifier
+        let staging = tmp.url.appendingPathComponent(".plan.xiangxing-\(dead)-42")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("41132819910106979X".utf8).write(to: staging.appendingPathComponent("assignments.csv"))
+        // The older two-rename swap, killed between its renames: no plan/, only .plan.old-*.
+        let retired = tmp.url.appendingPathComponent(".plan.old-\(dead)-7")
+        try Self.write(retired)
+        _ = try OutputFolder.prepare(out, kind: .plan)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("plan.csv").path), "the folder left aside is back")
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+        #expect(!FileManager.default.fileExists(atPath: retired.path))
+    }
+
+    @Test func filesWithIDsAre0600AndTheFolder0700() throws {
+        let tmp = try TemporaryFolder()
+        let out = tmp.url.appendingPathComponent("plan")
+        try Self.write(out)
+        func mode(_ name: String) throws -> Int {
+            try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.posixPermissions] as! Int
+        }
+        #expect(try mode("") == 0o700)
+        #expect(try mode("assignments.csv") == 0o600)
+        #expect(try mode("waitlist.csv") == 0o600)
+        #expect(try mode("plan.csv") == 0o644)
     }
 }
