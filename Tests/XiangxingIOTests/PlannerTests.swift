@@ -174,15 +174,16 @@ struct PartialSeatingTests {
     /// 唐河县 with one 34-seat room, one trainer, one 3-day capability class
     /// wanted in March 2019, and `enrolled` people for it.
     static func tanghe(enrolled: Int, classes: Int = 1, window: (String, String) = ("2019-03-04", "2019-03-29"),
-                       extra: [Demand] = []) -> ScenarioIndex {
+                       extra: [Demand] = [], tongbaiEnrolled: Int = 0) -> ScenarioIndex {
         let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
         let given = ["建国", "秀英", "桂芳", "志强", "红梅"]
-        let people = (0..<enrolled).map { n -> Attendee in
-            let first17 = tanghe + "1985" + String(format: "%02d%02d", n % 12 + 1, n % 28 + 1) + String(format: "%03d", n)
+        let people = (0..<(enrolled + tongbaiEnrolled)).map { n -> Attendee in
+            let county = n < enrolled ? tanghe : tongbai
+            let first17 = county + "1985" + String(format: "%02d%02d", n % 12 + 1, n % 28 + 1) + String(format: "%03d", n)
             let id = first17 + String(ResidentID.checkCharacter(first17.compactMap(\.wholeNumberValue)))
             return Attendee(idNumber: id, name: surnames[n % 10] + given[n % 5], gender: n % 2 == 0 ? .male : .female,
-                            phone: "1383771\(String(format: "%04d", n))", county: tanghe,
-                            township: ["源潭镇", "郭滩镇"][n % 2], kind: "capability")
+                            phone: "1383771\(String(format: "%04d", n))", county: county,
+                            township: n < enrolled ? ["源潭镇", "郭滩镇"][n % 2] : "城关镇", kind: "capability")
         }
         let scenario = Scenario(
             settings: Settings(name: "唐河县2019年创业能力提升培训", start: day("2019-01-01"), end: day("2019-12-31"),
@@ -238,7 +239,7 @@ struct PartialSeatingTests {
         let x = Self.tanghe(enrolled: 60, classes: 2, window: ("2019-03-06", "2019-03-08"), extra: [
             Demand(id: "D2", county: Self.tanghe, kind: "capability", classes: 1, earliest: day("2019-10-01"), latest: day("2019-10-07")),
             Demand(id: "D3", county: Self.tongbai, kind: "capability", classes: 1, earliest: day("2019-03-04"), latest: day("2019-03-29")),
-        ])
+        ], tongbaiEnrolled: 20)
         let (result, plan) = PlannerTests.plan(x)
         #expect(PlanChecker.check(plan, against: x).isValid)
         let impossible = Planner(index: x).impossibleItems()
