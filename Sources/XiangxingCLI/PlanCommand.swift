@@ -144,17 +144,41 @@ struct PlanReport {
         for sess in result.sessions { if sess.type == .trainingClass { trainingPlanned += sess.attendees } else { mentoringPlanned += sess.attendees } }
         let enrolled = s.attendees?.count
         let mentees = s.stops.reduce(0) { $0 + $1.mentees }
+        // Why people wait: the venues' seats (a bigger venue or another class
+        // would seat them) or every class full at max_seats (another class would).
+        var forSeats = 0, forClasses = 0
+        var shortClasses: Set<String> = []
+        for w in result.waitlist {
+            switch w.reason {
+            case .venuesTooSmall: forSeats += 1; shortClasses.insert(w.attendee.county + "|" + w.attendee.kind)
+            case .classesFull: forClasses += 1
+            case .noClass: break
+            }
+        }
+        let impossible = result.unscheduled.filter(\.impossible).count
         if zh {
             lines.append("培训人次：已排 \(trainingPlanned)" + (enrolled.map { "，报名 \($0)，候补 \(result.waitlist.count)" } ?? "（无学员名单，按最大班额计）"))
+            if forSeats > 0 {
+                lines.append("  其中 \(forSeats) 人因场地座位不足候补（\(shortClasses.count) 个县区课程的场地小于最大班额）：可另开一期或换大场地，见 waitlist.csv")
+            }
+            if forClasses > 0 { lines.append("  其中 \(forClasses) 人因各期均已满员候补：可另开一期（demand.csv 增加期数），见 waitlist.csv") }
             lines.append("乡村行帮扶人次：已排 \(mentoringPlanned) / 计划 \(mentees)")
-            lines.append(String(format: "已安排 %d 项，未安排 %d 项；讲师路程 %.1f 公里；用时 %.2f 秒%@",
-                                report.scheduled, report.score.unscheduled, report.score.travelKm, result.seconds,
+            lines.append(String(format: "已安排 %d 项，未安排 %d 项%@；讲师路程 %.1f 公里；用时 %.2f 秒%@",
+                                report.scheduled, report.score.unscheduled,
+                                result.unscheduled.isEmpty ? "" : "（其中不可能安排 \(impossible) 项，本次未能安排 \(result.unscheduled.count - impossible) 项）",
+                                report.score.travelKm, result.seconds,
                                 result.stoppedByTimeLimit ? "（已到时间上限，提前结束）" : ""))
         } else {
             lines.append("training person-times: \(trainingPlanned) planned" + (enrolled.map { ", \($0) enrolled, \(result.waitlist.count) waitlisted" } ?? " (no attendees.csv: counted at max_seats)"))
+            if forSeats > 0 {
+                lines.append("  \(forSeats) of them for want of seats (venues smaller than max_seats in \(shortClasses.count) county courses): open another class or move to a bigger venue; see waitlist.csv")
+            }
+            if forClasses > 0 { lines.append("  \(forClasses) of them because every class is full: open another class (more classes in demand.csv); see waitlist.csv") }
             lines.append("mentoring person-times: \(mentoringPlanned) planned of \(mentees)")
-            lines.append(String(format: "%d scheduled, %d unscheduled; trainer road km %.1f; %.2f s%@",
-                                report.scheduled, report.score.unscheduled, report.score.travelKm, result.seconds,
+            lines.append(String(format: "%d scheduled, %d unscheduled%@; trainer road km %.1f; %.2f s%@",
+                                report.scheduled, report.score.unscheduled,
+                                result.unscheduled.isEmpty ? "" : " (\(impossible) impossible in any plan, \(result.unscheduled.count - impossible) not scheduled this time)",
+                                report.score.travelKm, result.seconds,
                                 result.stoppedByTimeLimit ? " (stopped at the time limit)" : ""))
         }
         if !result.unscheduled.isEmpty {

@@ -206,6 +206,23 @@ public enum Rules {
         return out
     }
 
+    /// Rule 6, venue part, before anyone is seated: the fewest seats a venue
+    /// may have and still hold a class of this kind. With attendees.csv a
+    /// class takes as many people as its venue seats (up to `max_seats`, the
+    /// rest wait), so `min_seats` is enough; without it the class is counted
+    /// at `max_seats` and the venue must hold that many.
+    ///
+    ///     Rules.fewestVenueSeats(for: capability, withAttendees: true)   // 20
+    public static func fewestVenueSeats(for kind: Kind, withAttendees: Bool) -> Int {
+        withAttendees ? kind.minSeats : kind.maxSeats
+    }
+
+    /// Rule 6, size part, as a number: the most people a class of this kind
+    /// can take in a venue of `venueSeats` seats.
+    public static func classCapacity(for kind: Kind, venueSeats: Int) -> Int {
+        min(kind.maxSeats, venueSeats)
+    }
+
     /// Rule 6, enrolment part: is this person enrolled for the class's county and kind?
     public static func isEnrolled(_ idNumber: String, for s: Session, in x: ScenarioIndex) -> Bool {
         x.attendees[idNumber]?.contains { $0.kind == s.kind && $0.county == s.county } ?? false

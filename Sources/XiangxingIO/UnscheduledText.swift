@@ -46,8 +46,8 @@ public struct UnscheduledText: Sendable {
             body = t("需要 \(n) 名具备资格的讲师，全市只有 \(q) 名；请在 trainers.csv 增加资质",
                      "needs \(n) qualified trainers, only \(q) exist; add the qualification in trainers.csv")
         case .noVenueLargeEnough(let seats, let largest):
-            body = t("需要 \(seats) 个座位，本县区最大场地只有 \(largest) 个；可增加场地或分成更多期",
-                     "needs \(seats) seats, the county's largest venue has \(largest); add a venue or split into more classes")
+            body = t("一期至少需要 \(seats) 个座位，本县区最大场地只有 \(largest) 个；请增加场地",
+                     "a class needs at least \(seats) seats, the county's largest venue has \(largest); add a venue")
         case .venuesBusy:
             body = t("\(window)本县区合适的场地每天都已占用或不可用；可增加场地或放宽窗口",
                      "\(window) every suitable venue of the county is taken or closed on every run; add a venue or widen the window")
@@ -58,7 +58,12 @@ public struct UnscheduledText: Sendable {
             if !blockers.isEmpty { s += t("；", "; ") + blockers.map(blocker).joined(separator: t("，", ", ")) }
             body = s
         }
-        return subject(u) + t("：", ": ") + body
+        return subject(u) + t("：", ": ") + verdict(u) + body
+    }
+
+    /// `不可能安排：` when no plan can have the item, `本次未能安排：` when this one has no room for it.
+    public func verdict(_ u: UnscheduledDiagnosis) -> String {
+        u.impossible ? t("不可能安排：", "cannot be scheduled by any plan: ") : t("本次未能安排：", "not scheduled this time: ")
     }
 
     public func blocker(_ b: TrainerBlocker) -> String {
@@ -75,7 +80,14 @@ public struct UnscheduledText: Sendable {
 
     public func waitlistReason(_ w: WaitlistEntry) -> String {
         switch w.reason {
-        case .classesFull(let n): return t("本县区该课程 \(n) 期均已满员，请候补下一期", "all \(n) classes of this county and kind are full; wait for the next one")
+        case .classesFull(let n):
+            let most = index.kinds[w.attendee.kind]?.maxSeats ?? 0
+            return t("本县区该课程 \(n) 期均已满员（每期最多 \(most) 人）；可另开一期（demand.csv 增加期数），或候补下一期",
+                     "all \(n) classes of this county and kind are full (at most \(most) each); open another class (more classes in demand.csv) or wait for the next one")
+        case .venuesTooSmall(let n, let seats):
+            let most = index.kinds[w.attendee.kind]?.maxSeats ?? 0
+            return t("本县区该课程 \(n) 期的场地共 \(seats) 个座位，已坐满（每期最多可收 \(most) 人）；可另开一期或换大场地",
+                     "the venues of this county and kind's \(n) classes seat \(seats) in all and are full (a class may take \(most)); open another class or move to a bigger venue")
         case .noClass: return t("本县区该课程没有排上课，见 unscheduled.csv", "no class of this county and kind is scheduled; see unscheduled.csv")
         }
     }

@@ -163,3 +163,126 @@ struct GeneratedPlannerTests {
         #expect(result.score.travelKm <= 0.8 * baseline.score.travelKm, "seed \(seed)")
     }
 }
+
+/// Issue 8, item 2: a class is left out only when no class can run. When
+/// more people enrolled than the county's biggest venue seats, the class
+/// runs with the seats there are and the rest wait, with the way out.
+@Suite("Partial seating and items no plan can schedule")
+struct PartialSeatingTests {
+    static let tanghe = "411328", tongbai = "411330"
+
+    /// 唐河县 with one 34-seat room, one trainer, one 3-day capability class
+    /// wanted in March 2019, and `enrolled` people for it.
+    static func tanghe(enrolled: Int, classes: Int = 1, window: (String, String) = ("2019-03-04", "2019-03-29"),
+                       extra: [Demand] = [], tongbaiEnrolled: Int = 0) -> ScenarioIndex {
+        let surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
+        let given = ["建国", "秀英", "桂芳", "志强", "红梅"]
+        let people = (0..<(enrolled + tongbaiEnrolled)).map { n -> Attendee in
+            let county = n < enrolled ? tanghe : tongbai
+            let first17 = county + "1985" + String(format: "%02d%02d", n % 12 + 1, n % 28 + 1) + String(format: "%03d", n)
+            let id = first17 + String(ResidentID.checkCharacter(first17.compactMap(\.wholeNumberValue)))
+            return Attendee(idNumber: id, name: surnames[n % 10] + given[n % 5], gender: n % 2 == 0 ? .male : .female,
+                            phone: "1383771\(String(format: "%04d", n))", county: county,
+                            township: n < enrolled ? ["源潭镇", "郭滩镇"][n % 2] : "城关镇", kind: "capability")
+        }
+        let scenario = Scenario(
+            settings: Settings(name: "唐河县2019年创业能力提升培训", start: day("2019-01-01"), end: day("2019-12-31"),
+                               holidays: "cn-public-holidays.ics"),
+            holidays: HolidayCalendar(holidays: Dictionary(uniqueKeysWithValues: (day("2019-10-01")...day("2019-10-07")).map { ($0, "国庆节") })),
+            counties: [County(code: tanghe, name: "唐河县", latitude: 32.68, longitude: 112.81),
+                       County(code: tongbai, name: "桐柏县", latitude: 32.38, longitude: 113.43)],
+            kinds: [Kind(code: "capability", name: "创业能力提升培训", category: .training, days: 3, minSeats: 15,
+                         maxSeats: 40, trainers: 1, weekends: false)],
+            venues: [Venue(id: "V-TH1", county: tanghe, name: "唐河县人社局二楼会议室", address: "唐河县文峰街道新春路", seats: 34),
+                     Venue(id: "V-TB1", county: tongbai, name: "桐柏县城关镇便民服务中心", address: "桐柏县城关镇", seats: 10)],
+            trainers: [Trainer(id: "T01", name: "王建国", homeCounty: tanghe, qualifications: ["capability"], maxDaysPerMonth: 12)],
+            demands: [Demand(id: "D1", county: tanghe, kind: "capability", classes: classes,
+                             earliest: day(window.0), latest: day(window.1))] + extra,
+            attendees: people)
+        return ScenarioIndex(scenario)
+    }
+
+    @Test("40 enrolled and a 34-seat venue: one class of 34, 6 on the waitlist told to open another class or find a bigger venue")
+    func fortyPeopleInThirtyFourSeats() throws {
+        let x = Self.tanghe(enrolled: 40)
+        let (result, plan) = PlannerTests.plan(x)
+        #expect(result.unscheduled.isEmpty, "\(result.unscheduled.map { UnscheduledText(index: x).reason($0) })")
+        let session = try #require(result.sessions.first)
+        #expect(result.sessions.count == 1 && session.venue == "V-TH1" && session.attendees == 34)
+        #expect(result.assignments?["D1-1"]?.count == 34)
+        #expect(result.waitlist.count == 6)
+        #expect(result.waitlist.allSatisfy { $0.reason == .venuesTooSmall(classes: 1, seats: 34) })
+        let words = UnscheduledText(index: x)
+        let reason = words.waitlistReason(try #require(result.waitlist.first))
+        #expect(reason.contains("另开一期") && reason.contains("换大场地") && reason.contains("34 个座位"), "\(reason)")
+        #expect(UnscheduledText(index: x, language: .en).waitlistReason(result.waitlist[0]).contains("bigger venue"))
+        let report = PlanChecker.check(plan, against: x)
+        #expect(report.isValid, "\(report.breaches.prefix(3))")
+        #expect(Planner(index: x).impossibleItems().isEmpty)
+    }
+
+    @Test("80 enrolled for two classes and a 34-seat venue: both run with 34, 12 wait; max_seats is the ceiling")
+    func twoClassesBothPartial() throws {
+        let x = Self.tanghe(enrolled: 80, classes: 2)
+        let (result, plan) = PlannerTests.plan(x)
+        #expect(result.unscheduled.isEmpty)
+        #expect(result.sessions.map(\.attendees) == [34, 34])
+        #expect(result.waitlist.count == 12)
+        #expect(PlanChecker.check(plan, against: x).isValid)
+    }
+
+    @Test("items no plan can schedule are told apart from items this plan had no room for")
+    func impossibleAndNotThisTime() throws {
+        // D2: National Day only (no teaching run). D3: 桐柏县's only room seats 10, below min_seats 15.
+        // D1 asks for 2 classes in a window of exactly one 3-day run with one trainer and one room:
+        // each class alone fits, both cannot — the second is "本次未能安排", not impossible.
+        let x = Self.tanghe(enrolled: 60, classes: 2, window: ("2019-03-06", "2019-03-08"), extra: [
+            Demand(id: "D2", county: Self.tanghe, kind: "capability", classes: 1, earliest: day("2019-10-01"), latest: day("2019-10-07")),
+            Demand(id: "D3", county: Self.tongbai, kind: "capability", classes: 1, earliest: day("2019-03-04"), latest: day("2019-03-29")),
+        ], tongbaiEnrolled: 20)
+        let (result, plan) = PlannerTests.plan(x)
+        #expect(PlanChecker.check(plan, against: x).isValid)
+        let impossible = Planner(index: x).impossibleItems()
+        #expect(Set(impossible.map(\.sessionID)) == ["D2-1", "D3-1"])
+        #expect(impossible.first { $0.sessionID == "D3-1" }?.cause == .noVenueLargeEnough(seats: 15, largest: 10))
+        #expect(Set(result.unscheduled.map(\.sessionID)) == ["D1-2", "D2-1", "D3-1"])
+        let words = UnscheduledText(index: x)
+        for u in result.unscheduled {
+            let reason = words.reason(u)
+            #expect(u.impossible == (u.sessionID != "D1-2"), "\(reason)")
+            #expect(reason.contains(u.impossible ? "：不可能安排：" : "：本次未能安排："), "\(reason)")
+        }
+    }
+
+    /// Generated Henan-size scenarios with every venue cut to 30 seats (the
+    /// classes of 31–35 people must seat 30 and waitlist the rest), plus two
+    /// demand rows no plan can take: the planner leaves out exactly those,
+    /// and first fit never schedules more.
+    @Test("on henan scenarios with small venues the planner leaves out exactly the impossible items", arguments: [1, 2, 3] as [UInt64])
+    func henanLeavesOutOnlyTheImpossible(seed: UInt64) throws {
+        let tmp = try TemporaryFolder()
+        let folder = tmp.url.appendingPathComponent("henan-\(seed)")
+        try ScenarioGenerator.generate(preset: .henan, seed: seed).write(to: folder, force: false)
+        var s = try PlannerTests.load(folder).scenario
+        for i in s.venues.indices { s.venues[i].seats = min(s.venues[i].seats, 30) }
+        let county = s.demands[0].county, kind = s.demands[0].kind
+        s.demands.append(Demand(id: "DX1", county: county, kind: kind, classes: 1,
+                                earliest: day("2019-10-01"), latest: day("2019-10-07")))
+        s.demands.append(Demand(id: "DX2", county: county, kind: kind, classes: 40,
+                                earliest: s.settings.start, latest: s.settings.end))
+        let x = ScenarioIndex(s)
+        let options = PlannerOptions(seed: seed, timeLimit: 1e9, effort: 3)
+        let (result, plan) = PlannerTests.plan(x, options)
+        let report = PlanChecker.check(plan, against: x)
+        #expect(report.breaches.isEmpty, "seed \(seed): \(report.breaches.prefix(3))")
+        #expect(report.inconsistencies.isEmpty, "seed \(seed): \(report.inconsistencies.prefix(3))")
+        let impossible = Set(Planner(index: x).impossibleItems().map(\.sessionID))
+        #expect(impossible.contains("DX1-1") && impossible.count > 1, "seed \(seed): \(impossible.count)")
+        let left = Set(result.unscheduled.map(\.sessionID))
+        #expect(left == impossible, "seed \(seed): left out but possible: \(left.subtracting(impossible).sorted())")
+        #expect(result.unscheduled.allSatisfy { $0.impossible })
+        #expect(result.waitlist.contains { if case .venuesTooSmall = $0.reason { true } else { false } }, "seed \(seed)")
+        let firstFit = Planner(index: x).run(PlannerOptions(seed: seed, strategy: .firstFit))
+        #expect(firstFit.sessions.count <= result.sessions.count, "seed \(seed): first fit \(firstFit.sessions.count), optimised \(result.sessions.count)")
+    }
+}

@@ -63,7 +63,7 @@ struct AttendeeIntake: Sendable {
                 waitlist += people.map { WaitlistEntry(attendee: $0, reason: .noClass) }
                 continue
             }
-            let caps = classes.map { min(kind.maxSeats, venues[sessions[$0].venue]?.seats ?? kind.maxSeats) }
+            let caps = classes.map { Rules.classCapacity(for: kind, venueSeats: venues[sessions[$0].venue]?.seats ?? kind.maxSeats) }
             var sizes = [Int](repeating: 0, count: classes.count)
             var left = min(people.count, caps.reduce(0, +))
             // Water-filling: one seat at a time to the emptiest class with room.
@@ -88,7 +88,18 @@ struct AttendeeIntake: Sendable {
                 assignments[sessions[classes[k]].id] = seats[k]
                 sessions[classes[k]].attendees = seats[k].count
             }
-            waitlist += waiting[next...].map { WaitlistEntry(attendee: $0, reason: .classesFull(classes: classes.count)) }
+            // Those a max_seats venue would have seated wait for want of seats
+            // (a bigger venue or another class); the rest because every class is full.
+            let capacity = caps.reduce(0, +)
+            var forSeats = classes.count * kind.maxSeats - capacity
+            for p in waiting[next...] {
+                if forSeats > 0 {
+                    forSeats -= 1
+                    waitlist.append(WaitlistEntry(attendee: p, reason: .venuesTooSmall(classes: classes.count, seats: capacity)))
+                } else {
+                    waitlist.append(WaitlistEntry(attendee: p, reason: .classesFull(classes: classes.count)))
+                }
+            }
         }
         for i in sessions.indices where sessions[i].type == .trainingClass && assignments[sessions[i].id] == nil {
             assignments[sessions[i].id] = []

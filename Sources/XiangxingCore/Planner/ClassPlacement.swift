@@ -7,6 +7,8 @@ struct ClassPlacement: Sendable, Equatable {
     var km: Double
     /// Dates, trainers and venue changed against the published plan (re-plans only).
     var disruption: Int = 0
+    /// Seats the venue lacks for everyone the class should take (they wait).
+    var short: Int = 0
 }
 
 /// The planner's one mutable state: every class's placement and the
@@ -20,6 +22,8 @@ struct WorkingPlan: Sendable {
     private(set) var placement: [ClassPlacement?]
     private(set) var classKm: Double = 0
     private(set) var disruption = 0
+    /// People the chosen venues cannot seat, summed over classes.
+    private(set) var seatsShort = 0
     private(set) var unscheduled: Int
     /// Classes each trainer teaches now (unordered).
     private(set) var trainerClasses: [[Int]]
@@ -33,11 +37,16 @@ struct WorkingPlan: Sendable {
         trainerClasses = Array(repeating: [], count: problem.index.scenario.trainers.count)
     }
 
-    /// Unscheduled first, then disruption of a published plan, then km:
-    /// one number for the search to compare.
-    var cost: Double { Double(unscheduled) * Self.unscheduledWeight + Double(disruption) * Self.disruptionWeight + classKm }
+    /// Unscheduled first, then disruption of a published plan, then people
+    /// a venue cannot seat, then km: one number for the search to compare.
+    var cost: Double {
+        Double(unscheduled) * Self.unscheduledWeight + Double(disruption) * Self.disruptionWeight
+            + Double(seatsShort) * Self.seatWeight + classKm
+    }
     static let unscheduledWeight = 1e13
     static let disruptionWeight = 1e7
+    /// One person without a seat outweighs any one class's trainer km.
+    static let seatWeight = 1e5
 
     mutating func place(_ i: Int, _ p: ClassPlacement) {
         let item = problem.classes[i]
@@ -46,6 +55,7 @@ struct WorkingPlan: Sendable {
         placement[i] = p
         classKm += p.km
         disruption += p.disruption
+        seatsShort += p.short
         unscheduled -= 1
         for t in p.trainers { trainerClasses[t].append(i) }
     }
@@ -58,6 +68,7 @@ struct WorkingPlan: Sendable {
         placement[i] = nil
         classKm -= p.km
         disruption -= p.disruption
+        seatsShort -= p.short
         unscheduled += 1
         for t in p.trainers {
             if let k = trainerClasses[t].firstIndex(of: i) { trainerClasses[t].swapAt(k, trainerClasses[t].count - 1); trainerClasses[t].removeLast() }
@@ -65,8 +76,9 @@ struct WorkingPlan: Sendable {
     }
 
     /// The cheapest placement of class `i` given everything else booked:
-    /// each allowed run (rule 1), the smallest free venue with enough seats
-    /// (rules 5, 6), the nearest trainers free on every day (rules 2–4).
+    /// each allowed run (rule 1), the smallest free venue with enough seats,
+    /// else the largest that holds `min_seats` (rules 5, 6), the nearest
+    /// trainers free on every day (rules 2–4). Seats short count before km.
     /// Runs are tried from a random starting point so equal-cost classes
     /// spread over their windows instead of piling on the first week.
     func bestInsertion(_ i: Int, rng: inout SeededRandom) -> ClassPlacement? {
@@ -75,31 +87,32 @@ struct WorkingPlan: Sendable {
         if baseline.previous[i] != nil || baseline.pins[i] != nil { return bestReplacement(i, rng: &rng) }
         let near = problem.nearby[item.nearby]
         guard near.count >= item.trainersNeeded else { return nil }
-        let venues = problem.venuesOfCounty[item.county]
         var best: ClassPlacement?
-        var bestKm = Double.infinity
+        var bestCost = Double.infinity
         let start = rng.below(item.runCount)
         var chosen: [Int] = []
         chosen.reserveCapacity(item.trainersNeeded)
         for k in 0..<item.runCount {
             let p = item.firstRun + (start + k) % item.runCount
             let days = problem.offsets(item, run: p)
-            guard let venue = venues.first(where: { problem.venueSeats[$0] >= item.seats && bookings.venueCanHost($0, offsets: days) }) else { continue }
+            guard let (venue, short) = problem.venue(for: item, isFree: { bookings.venueCanHost($0, offsets: days) }) else { continue }
+            let seatCost = Double(short) * Self.seatWeight
+            if seatCost + item.lowerBound >= bestCost { continue }
             chosen.removeAll(keepingCapacity: true)
             var km = 0.0
             for t in near {
                 let leg = 2 * problem.km(problem.trainerHome[t], item.county)
-                if km + leg * Double(item.trainersNeeded - chosen.count) >= bestKm { break }
+                if seatCost + km + leg * Double(item.trainersNeeded - chosen.count) >= bestCost { break }
                 if bookings.trainerCanWork(t, offsets: days, county: item.county) {
                     chosen.append(t)
                     km += leg
                     if chosen.count == item.trainersNeeded { break }
                 }
             }
-            guard chosen.count == item.trainersNeeded, km < bestKm else { continue }
-            bestKm = km
-            best = ClassPlacement(run: p, venue: venue, trainers: chosen, km: km)
-            if km <= item.lowerBound + 1e-9 { break }
+            guard chosen.count == item.trainersNeeded, seatCost + km < bestCost else { continue }
+            bestCost = seatCost + km
+            best = ClassPlacement(run: p, venue: venue, trainers: chosen, km: km, short: short)
+            if short == 0 && km <= item.lowerBound + 1e-9 { break }
         }
         return best
     }
@@ -126,11 +139,19 @@ struct WorkingPlan: Sendable {
             let days = problem.offsets(item, run: p)
             let dDates = prev.map { $0.days.subtracting(days).count } ?? 0
             if Double(dDates) * w >= bestCost { continue }
-            let fits: (Int) -> Bool = { problem.venueSeats[$0] >= item.seats && bookings.venueCanHost($0, offsets: days) }
-            let venue: Int
-            if let v = pin?.venue { guard fits(v) else { continue }; venue = v }
-            else if let v = prev?.venue, problem.venuesOfCounty[item.county].contains(v), fits(v) { venue = v }
-            else if let v = problem.venuesOfCounty[item.county].first(where: fits) { venue = v }
+            let free: (Int) -> Bool = { bookings.venueCanHost($0, offsets: days) }
+            let venue: Int, short: Int
+            if let v = pin?.venue {
+                guard let s = problem.seatsShort(item, venue: v), free(v) else { continue }
+                (venue, short) = (v, s)
+            } else if let v = prev?.venue, problem.venuesOfCounty[item.county].contains(v), free(v),
+                      let s = problem.seatsShort(item, venue: v) {
+                // The published venue stays unless another seats more people
+                // than a venue change costs.
+                if let other = problem.venue(for: item, isFree: free),
+                   Double(other.short) * Self.seatWeight + w < Double(s) * Self.seatWeight { (venue, short) = other }
+                else { (venue, short) = (v, s) }
+            } else if let other = problem.venue(for: item, isFree: free) { (venue, short) = other }
             else { continue }
             let dVenue = prev != nil && prev?.venue != venue ? 1 : 0
             var chosen: [Int] = []
@@ -149,11 +170,11 @@ struct WorkingPlan: Sendable {
             let dTrainers = prev.map { Set($0.trainers).subtracting(chosen).count } ?? 0
             let km = chosen.reduce(0.0) { $0 + 2 * problem.km(problem.trainerHome[$1], item.county) }
             let d = dDates + dVenue + dTrainers
-            let cost = Double(d) * w + km
+            let cost = Double(d) * w + Double(short) * Self.seatWeight + km
             if cost < bestCost {
                 bestCost = cost
-                best = ClassPlacement(run: p, venue: venue, trainers: chosen, km: km, disruption: d)
-                if d == 0 && km <= item.lowerBound + 1e-9 { break }
+                best = ClassPlacement(run: p, venue: venue, trainers: chosen, km: km, disruption: d, short: short)
+                if d == 0 && short == 0 && km <= item.lowerBound + 1e-9 { break }
             }
         }
         return best
@@ -171,12 +192,12 @@ struct WorkingPlan: Sendable {
         }
         let days = problem.offsets(item, run: run)
         let kind = problem.index.scenario.kinds[item.kind].code
-        guard problem.venuesOfCounty[item.county].contains(venue), problem.venueSeats[venue] >= item.seats,
+        guard problem.venuesOfCounty[item.county].contains(venue), let short = problem.seatsShort(item, venue: venue),
               bookings.venueCanHost(venue, offsets: days),
               prev.trainers.allSatisfy({ Rules.isQualified(problem.index.scenario.trainers[$0], for: kind)
                   && bookings.trainerCanWork($0, offsets: days, county: item.county) }) else { return nil }
         let km = prev.trainers.reduce(0.0) { $0 + 2 * problem.km(problem.trainerHome[$1], item.county) }
-        return ClassPlacement(run: run, venue: venue, trainers: prev.trainers, km: km, disruption: 0)
+        return ClassPlacement(run: run, venue: venue, trainers: prev.trainers, km: km, disruption: 0, short: short)
     }
 
     /// First fit, the baseline: runs in date order, venues and trainers in
@@ -187,9 +208,7 @@ struct WorkingPlan: Sendable {
         let s = problem.index.scenario
         for p in item.firstRun...item.lastRun {
             let days = problem.offsets(item, run: p)
-            guard let venue = problem.venuesOfCounty[item.county].sorted().first(where: {
-                problem.venueSeats[$0] >= item.seats && bookings.venueCanHost($0, offsets: days)
-            }) else { continue }
+            guard let (venue, short) = problem.venue(for: item, fileOrder: true, isFree: { bookings.venueCanHost($0, offsets: days) }) else { continue }
             var chosen: [Int] = []
             for t in s.trainers.indices where Rules.isQualified(s.trainers[t], for: s.kinds[item.kind].code) {
                 if bookings.trainerCanWork(t, offsets: days, county: item.county) {
@@ -199,7 +218,7 @@ struct WorkingPlan: Sendable {
             }
             guard chosen.count == item.trainersNeeded else { continue }
             let km = chosen.reduce(0.0) { $0 + 2 * problem.km(problem.trainerHome[$1], item.county) }
-            return ClassPlacement(run: p, venue: venue, trainers: chosen, km: km)
+            return ClassPlacement(run: p, venue: venue, trainers: chosen, km: km, short: short)
         }
         return nil
     }

@@ -34,9 +34,10 @@ struct ClassSearch {
         for i in problem.classes.indices { if let p = plan.firstFit(i) { plan.place(i, p) } }
     }
 
-    /// Runs up to `iterations` rounds or until `shouldStop` says so;
+    /// Runs up to `iterations` rounds or until `shouldStop` (given the
+    /// round and the best plan's unscheduled classes and km) says so;
     /// leaves the best plan found in `plan`.
-    mutating func improve(iterations: Int, shouldStop: (Int, Double) -> Bool) {
+    mutating func improve(iterations: Int, shouldStop: (Int, (unscheduled: Int, km: Double)) -> Bool) {
         let n = problem.classes.count
         guard n > 0 else { return }
         let placeable = problem.classes.indices.filter { problem.classes[$0].impossible == nil && problem.classes[$0].runCount > 0 }
@@ -44,6 +45,7 @@ struct ClassSearch {
         var current = plan.cost
         var best = current
         var bestPlacement = plan.placement
+        var bestScore = (unscheduled: plan.unscheduled, km: plan.classKm)
         let historyLength = 40
         var history = [Double](repeating: current, count: historyLength)
         let maxRuin = min(8, max(2, n / 10))
@@ -53,7 +55,7 @@ struct ClassSearch {
         var waiting: [Int] = []
         for iteration in 0..<iterations {
             if iteration % 64 == 0 {
-                if shouldStop(iteration, best) { break }
+                if shouldStop(iteration, bestScore) { break }
                 waiting = plan.unscheduled > 0 ? placeable.filter { plan.placement[$0] == nil } : []
             }
             waiting.removeAll { plan.placement[$0] != nil }
@@ -74,7 +76,10 @@ struct ClassSearch {
             let slot = iteration % historyLength
             if candidate <= current + 1e-9 || candidate < history[slot] {
                 current = candidate
-                if current < best - 1e-9 { best = current; bestPlacement = plan.placement }
+                if current < best - 1e-9 {
+                    best = current; bestPlacement = plan.placement
+                    bestScore = (plan.unscheduled, plan.classKm)
+                }
             } else {
                 for i in inserted { plan.unplace(i) }
                 for (r, p) in zip(removed, old) { if let p { plan.place(r, p) } }

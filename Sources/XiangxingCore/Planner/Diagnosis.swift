@@ -5,7 +5,8 @@ public enum UnscheduledCause: Hashable, Sendable {
     /// The window holds no run of `days` consecutive teaching days.
     case noTeachingRun(days: Int)
     case noQualifiedTrainers(qualified: Int, needed: Int)
-    /// No venue of the county seats `seats` (the largest seats `largest`).
+    /// No venue of the county seats `seats`, the fewest a class may have
+    /// (`min_seats`; the largest venue seats `largest`).
     case noVenueLargeEnough(seats: Int, largest: Int)
     /// Every run finds every suitable venue taken or closed.
     case venuesBusy
@@ -33,14 +34,37 @@ public struct UnscheduledDiagnosis: Hashable, Sendable {
     public var number: Int?
     public var window: ClosedRange<Day>
     public var cause: UnscheduledCause
+    /// No plan can schedule the item, whatever the others do (不可能安排);
+    /// false: another plan might (本次未能安排). See `Planner.impossibleItems`.
+    public var impossible: Bool = false
 }
 
 /// Finds, for an item the search could not place, the rule that blocks it
-/// and the nearest way out, looking at the final bookings.
+/// and the nearest way out, looking at `bookings`: the final ones for
+/// "本次未能安排", an empty ledger (calendars only) for "不可能安排" — an
+/// item that fits nowhere even with nothing else booked fits in no plan.
 struct Diagnosis {
     let problem: PlanningProblem
     let bookings: Bookings
     let tours: TourPlanner
+
+    /// With nothing booked: only the scenario's own calendars stand in the way.
+    static func alone(problem: PlanningProblem, tours: TourPlanner) -> Diagnosis {
+        Diagnosis(problem: problem, bookings: Bookings(problem.index), tours: tours)
+    }
+
+    /// Class `i` marked impossible with its cause, or nil when it has a place in `bookings`.
+    func impossibleClass(_ i: Int) -> UnscheduledDiagnosis? { blocked(explainClass(i)) }
+
+    /// Stop `s` marked impossible with its cause, or nil when it has a place in `bookings`.
+    func impossibleStop(_ s: Int) -> UnscheduledDiagnosis? { blocked(explainStop(s)) }
+
+    private func blocked(_ u: UnscheduledDiagnosis) -> UnscheduledDiagnosis? {
+        if case .trainersShort(let needed, _, let available, _) = u.cause, available >= needed { return nil }
+        var out = u
+        out.impossible = true
+        return out
+    }
 
     func explainClass(_ i: Int) -> UnscheduledDiagnosis {
         let item = problem.classes[i]
@@ -54,9 +78,9 @@ struct Diagnosis {
         if item.runCount == 0 { return result(.noTeachingRun(days: item.days)) }
         let near = problem.nearby[item.nearby]
         if near.count < item.trainersNeeded { return result(.noQualifiedTrainers(qualified: near.count, needed: item.trainersNeeded)) }
-        let venues = problem.venuesOfCounty[item.county].filter { problem.venueSeats[$0] >= item.seats }
+        let venues = problem.venuesOfCounty[item.county].filter { problem.venueSeats[$0] >= item.fewestSeats }
         if venues.isEmpty {
-            return result(.noVenueLargeEnough(seats: item.seats, largest: problem.venuesOfCounty[item.county].map { problem.venueSeats[$0] }.max() ?? 0))
+            return result(.noVenueLargeEnough(seats: item.fewestSeats, largest: problem.venuesOfCounty[item.county].map { problem.venueSeats[$0] }.max() ?? 0))
         }
         var bestRun = -1, bestFree = -1
         for p in item.firstRun...item.lastRun {
@@ -64,6 +88,7 @@ struct Diagnosis {
             guard venues.contains(where: { bookings.venueCanHost($0, offsets: days) }) else { continue }
             let free = near.reduce(0) { $0 + (bookings.trainerCanWork($1, offsets: days, county: item.county) ? 1 : 0) }
             if free > bestFree { bestFree = free; bestRun = p }
+            if free >= item.trainersNeeded { break }
         }
         guard bestRun >= 0 else { return result(.venuesBusy) }
         let days = Array(problem.offsets(item, run: bestRun))
@@ -100,6 +125,7 @@ struct Diagnosis {
             anyVenue = true
             let free = qualified.reduce(0) { $0 + (bookings.trainerCanWork($1, offsets: run, county: stop.county) ? 1 : 0) }
             if free > bestFree { bestFree = free; bestRun = run }
+            if free >= needed { break }
         }
         if !anyRun { return result(.noTeachingRun(days: stop.days)) }
         if !anyVenue { return result(.venuesBusy) }

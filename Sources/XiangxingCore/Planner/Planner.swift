@@ -33,8 +33,11 @@ public struct PlannerProgress: Sendable {
 /// A person who enrolled but has no seat, and why.
 public struct WaitlistEntry: Hashable, Sendable {
     public enum Reason: Hashable, Sendable {
-        /// Every class of the county and kind is full.
+        /// Every class of the county and kind is full at `max_seats`: another class would seat them.
         case classesFull(classes: Int)
+        /// The classes run in venues with fewer than `max_seats` seats
+        /// (`seats` in all) and are full: a bigger venue or another class.
+        case venuesTooSmall(classes: Int, seats: Int)
         /// No class of the county and kind is scheduled.
         case noClass
     }
@@ -105,10 +108,8 @@ public struct Planner: Sendable {
                 if now >= options.timeLimit { stopped = true; return true }
                 if now - lastReport >= 0.5 {
                     lastReport = now
-                    let u = (best / WorkingPlan.unscheduledWeight).rounded(.down)
-                    let rest = best - u * WorkingPlan.unscheduledWeight
-                    progress(PlannerProgress(seconds: now, phase: "search", unscheduled: Int(u) + tours.unscheduled,
-                                             km: rest.truncatingRemainder(dividingBy: WorkingPlan.disruptionWeight) + tours.km))
+                    progress(PlannerProgress(seconds: now, phase: "search", unscheduled: best.unscheduled + tours.unscheduled,
+                                             km: best.km + tours.km))
                 }
                 return false
             }
@@ -149,13 +150,17 @@ public struct Planner: Sendable {
             waitlist = seated.waitlist
         }
 
-        // Why each left-out item is left out.
+        // Why each left-out item is left out: no plan can have it (its cause
+        // on its own), or this plan has no room for it (the final bookings).
         let explainer = Diagnosis(problem: problem, bookings: plan.bookings, tours: tours)
+        let alone = Diagnosis.alone(problem: problem, tours: tours)
         var unscheduled: [UnscheduledDiagnosis] = []
-        for (i, p) in plan.placement.enumerated() where p == nil { unscheduled.append(explainer.explainClass(i)) }
+        for (i, p) in plan.placement.enumerated() where p == nil {
+            unscheduled.append(alone.impossibleClass(i) ?? explainer.explainClass(i))
+        }
         var missingStops = tours.leftover
         for team in tours.teams.joined() where !team.scheduled { missingStops += team.route }
-        for st in missingStops.sorted() { unscheduled.append(explainer.explainStop(st)) }
+        for st in missingStops.sorted() { unscheduled.append(alone.impossibleStop(st) ?? explainer.explainStop(st)) }
 
         let km = TravelCost.km(of: sessions, in: index)
         let disruption = options.baseline.map {
@@ -164,6 +169,30 @@ public struct Planner: Sendable {
         return PlannerResult(sessions: sessions, assignments: assignments, unscheduled: unscheduled, waitlist: waitlist,
                              score: Score(unscheduled: unscheduled.count, travelKm: km),
                              seconds: seconds(), stoppedByTimeLimit: stopped, disruption: disruption)
+    }
+
+    /// Every class and stop that no plan can schedule, with the cause: each
+    /// item judged on its own against the scenario, nothing else booked.
+    /// An item is impossible when
+    /// - its county and kind have too few people enrolled for it (with
+    ///   `min_seats` each, `enrolled / min_seats` classes at most can run);
+    /// - its window holds no run of `days` consecutive teaching days;
+    /// - fewer trainers hold its kind than it needs;
+    /// - no venue of its county seats `min_seats` (`max_seats` without attendees.csv);
+    /// - on every run, each venue fit for it is closed by its calendar, or
+    ///   fewer qualified trainers than it needs are free by their calendars
+    ///   and monthly limits.
+    /// The planner leaves out nothing else on generated scenarios
+    /// (`PlannerTests`); an unscheduled item not in this list is
+    /// "本次未能安排": another plan, or a small change, would let it in.
+    ///
+    ///     let hopeless = Planner(index: x).impossibleItems().count
+    public func impossibleItems() -> [UnscheduledDiagnosis] {
+        let intake = AttendeeIntake(index: index)
+        let problem = PlanningProblem(index: index, classSeats: intake.seats, impossible: intake.impossible)
+        let tours = TourPlanner(problem: problem, seed: 0)
+        let alone = Diagnosis.alone(problem: problem, tours: tours)
+        return problem.classes.indices.compactMap(alone.impossibleClass) + tours.stops.indices.compactMap(alone.impossibleStop)
     }
 
     /// Why each class or stop missing from `sessions` is missing, judged
@@ -177,8 +206,13 @@ public struct Planner: Sendable {
         let explainer = Diagnosis(problem: problem, bookings: bookings, tours: tours)
         let present = Set(sessions.map(\.id))
         var out: [UnscheduledDiagnosis] = []
-        for (i, item) in problem.classes.enumerated() where !present.contains(item.sessionID) { out.append(explainer.explainClass(i)) }
-        for (i, stop) in tours.stops.enumerated() where !present.contains(stop.sessionID) { out.append(explainer.explainStop(i)) }
+        let alone = Diagnosis.alone(problem: problem, tours: tours)
+        for (i, item) in problem.classes.enumerated() where !present.contains(item.sessionID) {
+            out.append(alone.impossibleClass(i) ?? explainer.explainClass(i))
+        }
+        for (i, stop) in tours.stops.enumerated() where !present.contains(stop.sessionID) {
+            out.append(alone.impossibleStop(i) ?? explainer.explainStop(i))
+        }
         return out
     }
 }

@@ -16,8 +16,12 @@ struct PlanningProblem: Sendable {
         /// Allowed first positions in the sequence (rule 1): lo...hi, empty when lo > hi.
         let firstRun: Int
         let lastRun: Int
-        /// Seats the venue must have (rule 6).
+        /// Seats the class should have: its share of the people enrolled
+        /// for its county and kind (max_seats without attendees.csv).
         let seats: Int
+        /// Seats the venue must have at least (rule 6): a smaller venue than
+        /// `seats` still holds the class, the people it cannot seat wait.
+        let fewestSeats: Int
         /// Index into `nearby`.
         let nearby: Int
         /// Cheapest possible trainer km, ignoring everyone else.
@@ -42,6 +46,26 @@ struct PlanningProblem: Sendable {
     let classesOfCounty: [[Int]]
 
     func km(_ a: Int, _ b: Int) -> Double { index.roads.km(number: a, b) }
+
+    /// The venue for a class on some dates (rules 5 and 6): the smallest
+    /// free one that seats everyone the class should take, else the largest
+    /// free one that still seats `fewestSeats` — 34 of 40 people seated and
+    /// 6 waitlisted beats leaving all 40 out. `short` is the seats missing.
+    /// First fit (`fileOrder`) takes the first in venues.csv that seats everyone.
+    func venue(for item: ClassItem, fileOrder: Bool = false, isFree: (Int) -> Bool) -> (venue: Int, short: Int)? {
+        var largest: Int?
+        let venues = fileOrder ? venuesOfCounty[item.county].sorted() : venuesOfCounty[item.county]
+        for v in venues where venueSeats[v] >= item.fewestSeats && isFree(v) {
+            if venueSeats[v] >= item.seats { return (v, 0) }
+            if largest.map({ venueSeats[v] > venueSeats[$0] }) ?? true { largest = v }
+        }
+        return largest.map { ($0, item.seats - venueSeats[$0]) }
+    }
+
+    /// Seats a class in venue `v` is short of what it should take (rule 6 allowing).
+    func seatsShort(_ item: ClassItem, venue v: Int) -> Int? {
+        venueSeats[v] >= item.fewestSeats ? max(0, item.seats - venueSeats[v]) : nil
+    }
 
     /// Day offsets of a run starting at sequence position `p`.
     func offsets(_ item: ClassItem, run p: Int) -> ArraySlice<Int> {
@@ -92,7 +116,9 @@ struct PlanningProblem: Sendable {
                 let id = d.sessionID(n)
                 items.append(ClassItem(sessionID: id, demand: di, number: n, kind: k, county: c, days: kind.days,
                                        trainersNeeded: kind.trainers, sequence: seq, firstRun: lo, lastRun: hi,
-                                       seats: classSeats[id] ?? kind.maxSeats, nearby: near, lowerBound: lb,
+                                       seats: classSeats[id] ?? kind.maxSeats,
+                                       fewestSeats: Rules.fewestVenueSeats(for: kind, withAttendees: s.attendees != nil),
+                                       nearby: near, lowerBound: lb,
                                        impossible: impossible[id]))
             }
         }
