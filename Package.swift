@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "XiangxingIO",
-            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "CFileSwap"]
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingNames", "CFileSwap"]
         ),
         .target(
             name: "XiangxingStore",
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
         .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingICS"], exclude: ["Fixtures"]),
         .target(name: "XiangxingTestSupport", dependencies: ["XiangxingCore"], path: "Tests/XiangxingTestSupport"),
-        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
+        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO", "XiangxingNames", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO", "XiangxingTestSupport"]),

@@ -1,4 +1,5 @@
 import XiangxingCore
+import XiangxingNames
 
 /// `xiangxing diff` as text to print and as CSV: each trainer's old and new
 /// engagements, each county's moved sessions and people affected.
@@ -111,9 +112,19 @@ public struct DiffText: Sendable {
         public var new: String
     }
 
-    /// The people of `county` (a code) to tell, in the order of `attendeeNotices`.
+    /// The people of `county` (a code) to tell, class by class (session ids
+    /// in order), and within a class in surname-aware pinyin order, as on the
+    /// sign-in sheet, so a clerk can phone down the list beside it.
     public func notices(_ d: PlanDiff, county code: String, unmasked: Bool) -> [Notice] {
-        d.attendeeNotices.filter { $0.county == code }.map { n in
+        let all = d.attendeeNotices.filter { $0.county == code }
+        var bySession: [String: [PlanDiff.AttendeeNotice]] = [:]
+        for n in all { bySession[(n.new ?? n.old)?.id ?? "", default: []].append(n) }
+        let sorter = NameSorter(order: .pinyin)
+        let person = { (n: PlanDiff.AttendeeNotice) in (index.attendees[n.idNumber] ?? []).first { $0.kind == n.kind } ?? index.attendees[n.idNumber]?.first }
+        let ordered = bySession.keys.sorted().flatMap { key in
+            sorter.sorted(bySession[key]!, name: { person($0)?.name ?? "" }, pinyin: { person($0)?.pinyin })
+        }
+        return ordered.map { n in
             let person = (index.attendees[n.idNumber] ?? []).first { $0.kind == n.kind } ?? index.attendees[n.idNumber]?.first
             let what: String
             switch n.reason {

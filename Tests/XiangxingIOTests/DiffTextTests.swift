@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import XiangxingCore
 import XiangxingIO
+import XiangxingNames
 
 /// `diff`'s text, CSV and notification lists on the demo's people: a
 /// 唐河县 class of 32 moves from one venue to another.
@@ -56,7 +57,14 @@ import XiangxingIO
         #expect(full.contains("\t" + first.idNumber))  // kept as text in Excel
         let text = Self.words.noticeText(Self.diff, county: "411328", unmasked: false, from: "第1版", to: "第2版")
         #expect(text.hasPrefix("唐河县 需通知的学员（第1版 → 第2版，共 32 人）"))
-        #expect(text.contains("1. \(first.name) \(PhoneMask.masked(first.phone))"))
+        #expect(text.contains(". \(first.name) \(PhoneMask.masked(first.phone))"))
+        // One class: the clerk phones down the list in the sign-in sheet's order.
+        let listed = text.split(separator: "\n").compactMap { line -> String? in
+            guard let dot = line.firstIndex(of: "."), Int(line[..<dot].trimmingCharacters(in: .whitespaces)) != nil else { return nil }
+            return line[line.index(after: dot)...].split(separator: " ").first.map(String.init)
+        }
+        #expect(listed.count == 32)
+        #expect(listed == NameSorter(order: .pinyin).sorted(listed))
         #expect(!text.contains(first.phone))
     }
 }
