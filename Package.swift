@@ -1,14 +1,17 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers depend inward only:
-//   XiangxingCore (pure Swift: domain, calendar, rules, checker, solver)
-//   ← XiangxingICU (C shim CICU) / XiangxingICS (libical) — the C libraries
-//   ← XiangxingNames (surname-aware pinyin and stroke order of Chinese names)
-//   ← XiangxingPrint (rosters 签到表, itineraries, tour sheets: PDF via Cairo/Pango, CSV, ICS)
-//   ← XiangxingIO (reading scenarios and plans, writing plans, messages)
-//   ← XiangxingStore (the office's SQLite store through GRDB: scenarios, plan versions, pins, change log)
-//   ← XiangxingCLI (the `xiangxing` command)
+// Layers depend inward only (each arrow: "is used by"):
+//   XiangxingCore (pure Swift: domain, calendar, rules, checker, solver, name lookup)
+//   ← XiangxingICU (C shim CICU) / XiangxingICS (libical) / CFileSwap (renameat2) — the C libraries
+//   ← XiangxingNames (surname-aware pinyin and stroke order of Chinese names; Core, ICU)
+//   ← XiangxingIO (reading scenarios and plans, safe output folders, plan folders, messages,
+//                  spreadsheet CSV; Core, ICU, ICS, Names, CFileSwap)
+//   ← XiangxingPrint (rosters 签到表, itineraries, tour sheets: PDF via Cairo/Pango, CSV, ICS;
+//                     Core, ICU, Names, ICS, IO)
+//   ← XiangxingStore (the office's SQLite store through GRDB: scenarios, plan versions, pins,
+//                     change log, the planning lease, purge; Core, IO)
+//   ← XiangxingCLI (the `xiangxing` command; IO, Print, Store, ArgumentParser)
 let package = Package(
     name: "Xiangxing",
     products: [

@@ -41,7 +41,7 @@ struct Diff: ParsableCommand {
 
             --notify 按县区列出需通知的学员（姓名、电话、变动）；加 --out 文件夹时每个县区写出一份 \
             CSV 和一份文本名单（通知名单-唐河县-含个人信息.csv / .txt）。电话和身份证号默认遮盖，\
-            --unmasked 时完整给出，文件仅本人可读（0600）。
+            --unmasked 时完整给出；名单含个人信息，文件仅本人可读（0600）。
 
             示例：
               xiangxing diff 1 2
@@ -56,7 +56,7 @@ struct Diff: ParsableCommand {
             --notify lists those attendees per county (name, phone, what changed); with --out \
             DIR it writes one Excel-ready CSV and one text file per county \
             (通知名单-唐河县-含个人信息.csv / .txt). Phones and ID numbers are masked unless \
-            --unmasked; unmasked files are created readable by their owner only (0600).
+            --unmasked; the lists name people, so the files are readable by their owner only (0600).
 
             Example:
               xiangxing diff 1 2
@@ -92,7 +92,7 @@ struct Diff: ParsableCommand {
         let words = DiffText(index: index, language: store.lang)
         let from = zh ? "第\(a)版" : "v\(a)", to = zh ? "第\(b)版" : "v\(b)"
         if notify, let out {
-            try writeNotices(d, words: words, from: from, to: to, into: URL(fileURLWithPath: out))
+            try writeNotices(d, words: words, from: from, to: to, into: out)
             return
         }
         switch format {
@@ -105,50 +105,32 @@ struct Diff: ParsableCommand {
         if notify && unmasked { Terminal.error(zh ? "注意：以上名单含完整电话和身份证号，不得张贴或外传。" : "Note: the lists above hold full phones and ID numbers; do not post or forward them.") }
     }
 
-    /// One CSV and one text file per county, all or nothing.
-    private func writeNotices(_ d: PlanDiff, words: DiffText, from: String, to: String, into folder: URL) throws {
+    /// One CSV and one text file per county, all or nothing, through the
+    /// same safe folder replace as every other output (docs/guarantees.md):
+    /// earlier lists in the folder are carried over, a clerk's file is never
+    /// deleted. The lists name people, so every file is 0600, masked or not.
+    private func writeNotices(_ d: PlanDiff, words: DiffText, from: String, to: String, into out: String) throws {
         let zh = store.lang == .zh
         let counties = words.noticeCounties(d)
-        var files: [(URL, String)] = []
-        for c in counties {
-            let name = Self.safe(store.index(of: c, in: words))
-            for (ext, text) in [("csv", words.noticeCSV(d, county: c, unmasked: unmasked)),
-                                ("txt", words.noticeText(d, county: c, unmasked: unmasked, from: from, to: to))] {
-                files.append((folder.appendingPathComponent("通知名单-\(name)-含个人信息.\(ext)"), text))
+        let folder = try OutputTarget.prepare(out, kind: .notices, protecting: [store.db], language: store.lang, carryOver: true)
+        try OutputTarget.attempt(store.lang) {
+            for c in counties {
+                let name = Self.safe(store.index(of: c, in: words))
+                try folder.write("通知名单-\(name)-含个人信息.csv", words.noticeCSV(d, county: c, unmasked: unmasked), personal: true)
+                try folder.write("通知名单-\(name)-含个人信息.txt", words.noticeText(d, county: c, unmasked: unmasked, from: from, to: to), personal: true)
             }
-        }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for (url, text) in files { try Self.write(text, to: url, ownerOnly: unmasked) }
-        } catch {
-            Terminal.error(zh ? "无法写出通知名单到 \(folder.path)：\(error)" : "could not write the lists into \(folder.path): \(error)")
-            throw ExitCode(1)
+            try folder.commit()
         }
         for c in counties {
             let n = d.attendeeNotices.filter { $0.county == c }.count
             print(zh ? "\(store.index(of: c, in: words))：需通知学员 \(n) 人" : "\(store.index(of: c, in: words)): \(n) attendee(s) to tell")
         }
-        print(zh ? "通知名单已写入 \(folder.path)/（\(counties.count) 个县区，每县一份 CSV 和文本）"
-                 : "Lists written into \(folder.path)/ (\(counties.count) count(ies), one CSV and one text each)")
+        print(zh ? "通知名单已写入 \(folder.target.path)/（\(counties.count) 个县区，每县一份 CSV 和文本，文件仅本人可读）"
+                 : "Lists written into \(folder.target.path)/ (\(counties.count) count(ies), one CSV and one text each, readable by their owner only)")
         if unmasked {
-            Terminal.error(zh ? "注意：名单含完整电话和身份证号（文件权限 0600），不得张贴或外传。"
-                              : "Note: the lists hold full phones and ID numbers (files are 0600); do not post or forward them.")
+            Terminal.error(zh ? "注意：名单含完整电话和身份证号，不得张贴或外传。"
+                              : "Note: the lists hold full phones and ID numbers; do not post or forward them.")
         }
-    }
-
-    /// Written to a temporary file created with its final permissions, then renamed.
-    static func write(_ text: String, to url: URL, ownerOnly: Bool) throws {
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(text.utf8),
-                                             attributes: [.posixPermissions: ownerOnly ? 0o600 : 0o644]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        if rename(tmp.path, url.path) != 0 {
-            let err = errno
-            try? FileManager.default.removeItem(at: tmp)
-            throw POSIXError(POSIXErrorCode(rawValue: err) ?? .EIO)
-        }
-        if ownerOnly { _ = chmod(url.path, 0o600) }
     }
 
     static func safe(_ s: String) -> String {

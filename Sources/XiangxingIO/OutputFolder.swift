@@ -15,11 +15,11 @@ public final class OutputFolder {
     /// What kind of folder it is; the files a folder of this kind may hold
     /// without a mark (folders written before the mark existed).
     public enum Kind: String, Sendable {
-        case plan, roster, itinerary, toursheet
+        case plan, roster, itinerary, toursheet, notices
         var knownFiles: Set<String> {
             switch self {
             case .plan: ["plan.csv", "assignments.csv", "unscheduled.csv", "waitlist.csv", "summary.json"]
-            case .roster, .itinerary, .toursheet: []
+            case .roster, .itinerary, .toursheet, .notices: []
             }
         }
         /// Printing folders gather sheets run after run (county by county):

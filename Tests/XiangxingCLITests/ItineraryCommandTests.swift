@@ -142,6 +142,12 @@ struct ItineraryCommandTests {
         #expect(notify.stdout.contains("唐河县：需通知学员 \(people) 人"))
         #expect(FileManager.default.fileExists(atPath: lists.appendingPathComponent("通知名单-唐河县-含个人信息.txt").path))
         #expect(text.contains("****"))
+        // Even masked, the lists name people: owner-only; a clerk's own file in the folder stays.
+        let maskedMode = try FileManager.default.attributesOfItem(atPath: csv.path)[.posixPermissions] as? Int
+        #expect(maskedMode == 0o600)
+        try Data("回执".utf8).write(to: lists.appendingPathComponent("回执.txt"))
+        #expect(try xiangxing("diff", "1", "2", "--notify", "--out", lists.path, "--db", db).status == 0)
+        #expect(FileManager.default.fileExists(atPath: lists.appendingPathComponent("回执.txt").path))
         let summary = try xiangxing("diff", "1", "2", "--db", db)
         #expect(summary.stdout.contains("唐河县：") && !summary.stdout.contains("唐河县：变动 1 个场次，需通知学员 0 人"))
 
