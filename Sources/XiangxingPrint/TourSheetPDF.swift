@@ -333,13 +333,14 @@ struct TourSheet {
 
     private func drawFooter(on pdf: PDFDocument, page: Int, of count: Int) {
         let y = Geometry.page.height - Geometry.marginBottom - Geometry.footerHeight
-        let third = Geometry.contentWidth / 3, x = Geometry.marginX
+        // The plan line ("未入库的计划 plan-v1（…）　打印日期 …") is the longest: it gets half the width.
+        let quarter = Geometry.contentWidth / 4, x = Geometry.marginX
         pdf.line(x1: x, y1: y - 3, x2: x + Geometry.contentWidth, y2: y - 3, width: 0.4, gray: 0.5)
-        pdf.text("\(input.tourID) 第\(input.team)组", in: Rect(x: x, y: y, width: third, height: Geometry.footerHeight),
+        pdf.text("\(input.tourID) 第\(input.team)组", in: Rect(x: x, y: y, width: quarter, height: Geometry.footerHeight),
                  style: Style.footer, minimumSize: Style.minimumSize)
-        pdf.text("第\(page)页 共\(count)页", in: Rect(x: x + third, y: y, width: third, height: Geometry.footerHeight),
+        pdf.text("第\(page)页 共\(count)页", in: Rect(x: x + quarter, y: y, width: quarter, height: Geometry.footerHeight),
                  style: Style.footer.aligned(.center))
-        pdf.text(input.printed?.line ?? "乡行 Xiangxing", in: Rect(x: x + 2 * third, y: y, width: third, height: Geometry.footerHeight),
+        pdf.text(input.printed?.line ?? "乡行 Xiangxing", in: Rect(x: x + 2 * quarter, y: y, width: 2 * quarter, height: Geometry.footerHeight),
                  style: Style.footer.aligned(.right), minimumSize: Style.minimumSize)
     }
 }

@@ -164,6 +164,14 @@ enum PlannedDemo {
             try TourSheetPDF.write([input], to: url)
             let pages = try Fixtures.pages(of: url)
             for page in pages { #expect(page.contains("计划第2版") && page.contains("打印日期 2019-09-01")) }
+            // The longest plan line, a plan folder not in the store, is printed whole, not cut to "打印日期 2…".
+            var unstored = input
+            unstored.printed = PrintedFrom(plan: "未入库的计划 plan-v1（2019-08-20）", on: Day(iso: "2019-09-01")!)
+            let long = dir.appendingPathComponent("行程单-未入库.pdf")
+            try TourSheetPDF.write([unstored], to: long)
+            for page in try Fixtures.pages(of: long) {
+                #expect(page.contains("未入库的计划 plan-v1（2019-08-20）") && page.contains("打印日期 2019-09-01"))
+            }
             // The label of box 1 and of box 4 (the next row of three) are a box apart.
             let bbox = try Fixtures.run("pdftotext", ["-bbox", url.path, "-"])
             func corner(_ word: String) -> (x: Double, y: Double)? {
