@@ -520,13 +520,18 @@ private struct Reading {
             out.append(Venue(id: id, county: county, name: name, address: address, seats: seats, blocked: blocked))
         }
         absorb(f)
-        if out.isEmpty && t.records.isEmpty && t.rejected.isEmpty && t.has("id") {
-            problems.append(InputProblem(
-                file: t.file, line: nil, field: "",
-                problem: Bilingual(zh: "没有任何场地：每个场次都会排不上", en: "no venues: every session will be left unscheduled"),
-                remedy: Bilingual(zh: "在表头下逐行填写场地", en: "list the venues below the header"), severity: .warning))
-        }
+        warnIfEmpty(t, found: out.count, Bilingual(zh: "场地", en: "venues"))
         return out
+    }
+
+    /// A table with its header and no rows at all reads fine but leaves
+    /// every session unscheduled: a warning, not silence.
+    mutating func warnIfEmpty(_ t: Table, found: Int, _ what: Bilingual) {
+        guard found == 0 && t.records.isEmpty && t.rejected.isEmpty && t.has("id") else { return }
+        problems.append(InputProblem(
+            file: t.file, line: nil, field: "",
+            problem: Bilingual(zh: "没有任何\(what.zh)：每个场次都会排不上", en: "no \(what.en): every session will be left unscheduled"),
+            remedy: Bilingual(zh: "在表头下逐行填写\(what.zh)", en: "list the \(what.en) below the header"), severity: .warning))
     }
 
     mutating func readTrainers(period: ClosedRange<Day>?) -> [Trainer] {
@@ -565,12 +570,7 @@ private struct Reading {
                                maxDaysPerMonth: maxDays, blocked: blocked, phone: phone.isEmpty ? nil : phone))
         }
         absorb(f)
-        if out.isEmpty && t.records.isEmpty && t.rejected.isEmpty && t.has("id") {
-            problems.append(InputProblem(
-                file: t.file, line: nil, field: "",
-                problem: Bilingual(zh: "没有任何讲师：每个场次都会排不上", en: "no trainers: every session will be left unscheduled"),
-                remedy: Bilingual(zh: "在表头下逐行填写讲师", en: "list the trainers below the header"), severity: .warning))
-        }
+        warnIfEmpty(t, found: out.count, Bilingual(zh: "讲师", en: "trainers"))
         return out
     }
 

@@ -123,28 +123,19 @@ public struct Table: Sendable {
             }) else { continue }
             let name = i < m ? header[i] : ""
             let code = "U+" + String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            let what: String
+            let what: Bilingual
             switch bad {
-            case "\n", "\r", "\u{2028}", "\u{2029}": what = "换行"
-            case "\u{FEFF}": what = "字节顺序标记 BOM"
-            case "\t": what = "制表符"
-            case "\u{0}": what = "空字符 NUL"
-            case "\u{1B}": what = "ESC"
-            default: what = "控制字符"
+            case "\n", "\r", "\u{2028}", "\u{2029}": what = Bilingual(zh: "换行", en: "a line break")
+            case "\u{FEFF}": what = Bilingual(zh: "字节顺序标记 BOM", en: "a byte-order mark (BOM)")
+            case "\t": what = Bilingual(zh: "制表符", en: "a tab")
+            case "\u{0}": what = Bilingual(zh: "空字符 NUL", en: "a NUL")
+            case "\u{1B}": what = Bilingual(zh: "ESC", en: "an ESC")
+            default: what = Bilingual(zh: "控制字符", en: "a control character")
             }
             let lineBreak = bad == "\n" || bad == "\r" || bad == "\u{2028}" || bad == "\u{2029}"
-            let whatEn: String
-            switch bad {
-            case "\n", "\r", "\u{2028}", "\u{2029}": whatEn = "a line break"
-            case "\u{FEFF}": whatEn = "a byte-order mark (BOM)"
-            case "\t": whatEn = "a tab"
-            case "\u{0}": whatEn = "a NUL"
-            case "\u{1B}": whatEn = "an ESC"
-            default: whatEn = "a control character"
-            }
             return InputProblem(
                 file: file, line: r.line, field: name,
-                problem: Bilingual(zh: "含有看不见的字符：\(what)（\(code)）", en: "holds an invisible character: \(whatEn) (\(code))"),
+                problem: Bilingual(zh: "含有看不见的字符：\(what.zh)（\(code)）", en: "holds an invisible character: \(what.en) (\(code))"),
                 remedy: lineBreak
                     ? Bilingual(zh: "删去格内的换行（Excel 中是 Alt+Enter 输入的）", en: "delete the line break inside the cell (Alt+Enter in Excel)")
                     : Bilingual(zh: "重新输入这一格（这种字符看不见，多半来自复制粘贴或别的程序导出）",

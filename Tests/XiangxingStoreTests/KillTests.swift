@@ -51,7 +51,6 @@ struct KillTests {
             try store.saveVersion(plan: demo.plan, summary: demo.summary, scenario: sid, author: "office",
                                   reason: "initial plan", parent: nil, extraFiles: demo.extraFiles)
         }
-        let runner = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         // Delays after the child's first committed write; a seeded spread
         // so a failure can be replayed.
         let seed = UInt64(ProcessInfo.processInfo.environment["XIANGXING_KILL_SEED"] ?? "") ?? 20190910
@@ -59,15 +58,7 @@ struct KillTests {
         let delays = [0, 40, 120, 300] + (0..<4).map { _ in Int(rng.next() % 500) }
         var versionsSeen = 1
         for (run, delay) in delays.enumerated() {
-            let child = Process()
-            child.executableURL = URL(fileURLWithPath: runner)
-            child.arguments = ["--testing-library", "swift-testing", "--filter", "KillTests/writerLoop"]
-            var environment = ProcessInfo.processInfo.environment
-            environment[Self.variable] = tmp.database
-            child.environment = environment
-            child.standardOutput = FileHandle.nullDevice
-            child.standardError = FileHandle.nullDevice
-            try child.run()
+            let child = try startChildTest("KillTests/writerLoop", variable: Self.variable, value: tmp.database)
             // Whatever happens below, no writer outlives its run.
             defer { if child.isRunning { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() } }
             // Wait for the child's first commit (starting the runner takes a while), then a little more.

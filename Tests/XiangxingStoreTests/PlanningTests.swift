@@ -99,15 +99,7 @@ struct PlanningTests {
     func aLeaseOfAKilledProcessIsTakenOver() throws {
         let tmp = try TemporaryFolder()
         let (office, _) = try Self.store(tmp)
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        child.arguments = ["--testing-library", "swift-testing", "--filter", "PlanningTests/holdTheLease"]
-        var environment = ProcessInfo.processInfo.environment
-        environment[Self.holderVariable] = tmp.database
-        child.environment = environment
-        child.standardOutput = FileHandle.nullDevice
-        child.standardError = FileHandle.nullDevice
-        try child.run()
+        let child = try startChildTest("PlanningTests/holdTheLease", variable: Self.holderVariable, value: tmp.database)
         defer { if child.isRunning { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() } }
         let deadline = Date() + 60
         while Date() < deadline, child.isRunning, try office.currentPlanning() == nil { usleep(20_000) }

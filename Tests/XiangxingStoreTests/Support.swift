@@ -66,3 +66,20 @@ final class TestClock: @unchecked Sendable {
     func now() -> Date { lock.withLock { current } }
     func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
 }
+
+/// This test runner started again (`/proc/self/exe`) as a child process
+/// that runs only the test `filter` names, with `variable` set to `value`
+/// (how the child test knows it is the child). `fork()` in a multithreaded
+/// runner is unsafe; a fresh process is not. Output goes to /dev/null.
+func startChildTest(_ filter: String, variable: String, value: String) throws -> Process {
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    child.arguments = ["--testing-library", "swift-testing", "--filter", filter]
+    var environment = ProcessInfo.processInfo.environment
+    environment[variable] = value
+    child.environment = environment
+    child.standardOutput = FileHandle.nullDevice
+    child.standardError = FileHandle.nullDevice
+    try child.run()
+    return child
+}
