@@ -21,7 +21,7 @@ import Testing
         let planned = try xiangxing(["plan", demoScenario().path, "--out", plan.path], in: packageRoot())
         #expect(planned.status == 0)
         let planCSV = try String(contentsOf: plan.appendingPathComponent("plan.csv"), encoding: .utf8)
-        let stop = planCSV.split(separator: "\n").dropFirst().first { $0.contains(",stop,") }!
+        let stop = planCSV.split(whereSeparator: \.isNewline).dropFirst().first { $0.contains(",stop,") }!
         let fields = stop.split(separator: ",", omittingEmptySubsequences: false)
         let id = String(fields[0]), first = String(fields[5].split(separator: ";")[0])
         let a = tmp.url.appendingPathComponent("乡村行.csv")
@@ -41,7 +41,7 @@ import Testing
                                 "--attendance", a.path, "--out", out.path], in: packageRoot())
         #expect(ok.status == 0, "\(ok.stderr)")
         let report = try String(contentsOf: out.appendingPathComponent("report.csv"), encoding: .utf8)
-        let lines = report.split(separator: "\n")
+        let lines = report.split(whereSeparator: \.isNewline)
         #expect(lines.first == "county,category,target,planned_year,planned_to_date,delivered_month,delivered_to_date,share_of_target")
         #expect(lines.count == 1 + 17 * 2 + 2)
         #expect(lines.last!.hasPrefix("合计,mentoring,,7200,7200,"))
