@@ -30,6 +30,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load()
+        // targets.csv must add up to scenario.csv's totals (docs/programme.md).
+        let programme = try take(ProgrammeReading.settings(folder: loaded.folder), options.lang)
+        _ = try take(ProgrammeReading.targets(folder: loaded.folder, scenario: loaded.scenario, settings: programme), options.lang)
         print(Inventory(loaded).render(options.lang))
     }
 }

@@ -30,6 +30,8 @@ struct Xiangxing: ParsableCommand {
             ImportCommand.self, Unavailable.self, TrainerCalendar.self, CloseVenue.self, AddDemand.self, RemoveDemand.self,
             AddAttendees.self, Withdraw.self, Pin.self, Unpin.self, ReplanCommand.self, Diff.self, Export.self, Explain.self, Status.self, PurgeCommand.self,
             RosterCommand.self, ItineraryCommand.self, TourSheetCommand.self, Generate.self, Bench.self,
+            TargetsCommand.self,
+            ReportCommand.self,
         ]
     )
 

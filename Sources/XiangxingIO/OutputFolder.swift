@@ -15,11 +15,11 @@ public final class OutputFolder {
     /// What kind of folder it is; the files a folder of this kind may hold
     /// without a mark (folders written before the mark existed).
     public enum Kind: String, Sendable {
-        case plan, roster, itinerary, toursheet, notices
+        case plan, roster, itinerary, toursheet, notices, report
         var knownFiles: Set<String> {
             switch self {
             case .plan: ["plan.csv", "assignments.csv", "unscheduled.csv", "waitlist.csv", "summary.json"]
-            case .roster, .itinerary, .toursheet, .notices: []
+            case .roster, .itinerary, .toursheet, .notices, .report: []
             }
         }
         /// Printing folders gather sheets run after run (county by county):

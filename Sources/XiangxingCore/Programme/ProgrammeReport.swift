@@ -1,0 +1,126 @@
+/// A calendar month, `2019-09`.
+public struct ReportMonth: Hashable, Sendable, Comparable {
+    public var year: Int
+    public var month: Int
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), y >= 1900 else { return nil }
+        year = y; month = m
+    }
+    public var key: Int { year * 12 + month - 1 }
+    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(month: month, year: year))! }
+    public var text: String { "\(year)-" + (month < 10 ? "0\(month)" : "\(month)") }
+    public static func < (a: ReportMonth, b: ReportMonth) -> Bool { a.key < b.key }
+}
+
+/// The counting rules of SCENARIO.md, written once for every report.
+public enum Counting {
+    /// Days a trainee must be present: ⌈share × days⌉ (computed with a
+    /// 1e-9 allowance so 0.8 × 5 is 4, not 5 through rounding).
+    public static func daysRequired(share: Double, days: Int) -> Int {
+        let x = share * Double(days)
+        return max(0, Int((x - 1e-9).rounded(.up)))
+    }
+
+    /// Delivered training person-times per class: trainees present on at
+    /// least `daysRequired` distinct days of it. Counted in the month of the
+    /// class's last day.
+    public static func completed(_ records: [TrainingRecord], plan: Plan, share: Double) -> [String: Int] {
+        var sessions: [String: Session] = [:]
+        for s in plan.sessions { sessions[s.id] = s }
+        var daysPresent: [String: [String: Set<Day>]] = [:]
+        for r in records where r.present { daysPresent[r.session, default: [:]][r.idNumber, default: []].insert(r.date) }
+        var out: [String: Int] = [:]
+        for (id, people) in daysPresent {
+            guard let s = sessions[id] else { continue }
+            let need = daysRequired(share: share, days: s.dates.count)
+            out[id] = people.values.filter { $0.intersection(s.dates).count >= need }.count
+        }
+        return out
+    }
+}
+
+/// One row of report.csv.
+public struct ReportRow: Hashable, Sendable {
+    public static let cityTotal = "合计"
+    /// A county code, or `合计`.
+    public var county: String
+    public var category: KindCategory
+    /// Nil when no target is known.
+    public var target: Int?
+    public var plannedYear: Int
+    public var plannedToDate: Int
+    public var deliveredMonth: Int
+    public var deliveredToDate: Int
+    public init(county: String, category: KindCategory, target: Int?, plannedYear: Int, plannedToDate: Int,
+                deliveredMonth: Int, deliveredToDate: Int) {
+        self.county = county; self.category = category; self.target = target; self.plannedYear = plannedYear
+        self.plannedToDate = plannedToDate; self.deliveredMonth = deliveredMonth; self.deliveredToDate = deliveredToDate
+    }
+    /// delivered_to_date / target with 4 places, "" when the target is 0 or unknown.
+    public var shareOfTarget: String {
+        guard let target, target > 0 else { return "" }
+        // Exact decimal rounding, half up, in integers.
+        let scaled = (deliveredToDate * 20_000 / target + 1) / 2
+        let whole = scaled / 10_000, frac = scaled % 10_000
+        let f = String(frac)
+        return "\(whole)." + String(repeating: "0", count: 4 - f.count) + f
+    }
+    /// Behind schedule: less delivered than planned so far.
+    public var isBehind: Bool { deliveredToDate < plannedToDate }
+}
+
+public enum ProgrammeReport {
+    /// The report rows for `month`: per county (counties.csv order, or only
+    /// `county`) training then mentoring, then the city's 合计 rows. `targets`
+    /// are targets.csv's; without it, `cityTargets` (scenario.csv's totals)
+    /// give the 合计 targets only. Records must have passed `AttendanceCheck`.
+    public static func rows(scenario: Scenario, plan: Plan, records: AttendanceRecords, month: ReportMonth,
+                            completionShare: Double, targets: [CountyTarget]?,
+                            cityTargets: [KindCategory: Int] = [:], county only: String? = nil) -> [ReportRow] {
+        let start = scenario.settings.start
+        let end = month.lastDay
+        var sessions: [String: Session] = [:]
+        for s in plan.sessions { sessions[s.id] = s }
+        var rows: [String: ReportRow] = [:]
+        func key(_ c: String, _ k: KindCategory) -> String { c + "\u{1F}" + k.rawValue }
+        let categories: [KindCategory] = [.training, .mentoring]
+        for c in scenario.counties { for k in categories {
+            rows[key(c.code, k)] = ReportRow(county: c.code, category: k, target: nil, plannedYear: 0, plannedToDate: 0,
+                                             deliveredMonth: 0, deliveredToDate: 0)
+        } }
+        if let targets { for t in targets { rows[key(t.county, t.category)]?.target = t.personTimes } }
+        for s in plan.sessions {
+            guard let last = s.dates.max() else { continue }
+            let k: KindCategory = s.type == .trainingClass ? .training : .mentoring
+            rows[key(s.county, k)]?.plannedYear += s.attendees
+            if last >= start && last <= end { rows[key(s.county, k)]?.plannedToDate += s.attendees }
+        }
+        for (id, n) in Counting.completed(records.training, plan: plan, share: completionShare) {
+            guard let s = sessions[id], let last = s.dates.max() else { continue }
+            if last >= start && last <= end { rows[key(s.county, .training)]?.deliveredToDate += n }
+            if last.monthKey == month.key { rows[key(s.county, .training)]?.deliveredMonth += n }
+        }
+        for r in records.mentoring {
+            guard let s = sessions[r.session] else { continue }
+            if r.date >= start && r.date <= end { rows[key(s.county, .mentoring)]?.deliveredToDate += r.mentees }
+            if r.date.monthKey == month.key { rows[key(s.county, .mentoring)]?.deliveredMonth += r.mentees }
+        }
+        let counties = scenario.counties.filter { only == nil || $0.code == only }
+        var out: [ReportRow] = []
+        for c in counties { for k in categories { out.append(rows[key(c.code, k)]!) } }
+        for k in categories {
+            let part = out.filter { $0.category == k }
+            let target: Int? = targets != nil && only == nil
+                ? (cityTargets[k] ?? part.reduce(0) { $0 + ($1.target ?? 0) })
+                : (only == nil ? cityTargets[k] : part.first?.target)
+            out.append(ReportRow(county: ReportRow.cityTotal, category: k, target: target,
+                                 plannedYear: part.reduce(0) { $0 + $1.plannedYear },
+                                 plannedToDate: part.reduce(0) { $0 + $1.plannedToDate },
+                                 deliveredMonth: part.reduce(0) { $0 + $1.deliveredMonth },
+                                 deliveredToDate: part.reduce(0) { $0 + $1.deliveredToDate }))
+        }
+        return out
+    }
+}
