@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO", "XiangxingTestSupport"]),
-        .testTarget(name: "XiangxingSheetsTests", dependencies: ["XiangxingSheets"], exclude: ["Fixtures"]),
+        .testTarget(name: "XiangxingSheetsTests", dependencies: ["XiangxingSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
         .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingStore", "XiangxingTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
