@@ -9,6 +9,7 @@ import PackageDescription
 //                  spreadsheet CSV; Core, ICU, ICS, Names, CFileSwap)
 //   ← XiangxingPrint (rosters 签到表, itineraries, tour sheets: PDF via Cairo/Pango, CSV, ICS;
 //                     Core, ICU, Names, ICS, IO)
+//   ← XiangxingSheets (.xlsx in and out: ZIPFoundation + FoundationXML reading, libxlsxwriter via CXlsxWriter)
 //   ← XiangxingStore (the office's SQLite store through GRDB: scenarios, plan versions, pins,
 //                     change log, the planning lease, purge; Core, IO)
 //   ← XiangxingCLI (the `xiangxing` command; IO, Print, Store, ArgumentParser)
