@@ -54,11 +54,11 @@ let package = Package(
         ),
         .target(
             name: "XiangxingPrint",
-            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingNames", "XiangxingICS", "XiangxingIO", "CPangoCairo"]
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingNames", "XiangxingICS", "XiangxingIO", "XiangxingSheets", "CPangoCairo"]
         ),
         .target(
             name: "XiangxingIO",
-            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingNames", "CFileSwap"]
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingNames", "XiangxingSheets", "CFileSwap"]
         ),
         .systemLibrary(
             name: "CXlsxWriter",

@@ -122,16 +122,12 @@ private struct Reading {
             }
             if optional { return nil }
         }
-        switch TextFile.read(url, name: name) {
-        case .failure(let p):
-            problems.append(p)
+        guard let (t, encoding) = TableSource.table(url, name: name, columns: columns, problems: &problems, lineBreaks: false) else {
             return nil
-        case .success(let (text, encoding)):
-            encodings[name] = encoding
-            let t = Table(file: name, text: text, columns: columns, problems: &problems, lineBreaks: false)
-            if t.suppressedProblems > 0 { suppressed[name, default: 0] += t.suppressedProblems }
-            return t
         }
+        encodings[name] = encoding
+        if t.suppressedProblems > 0 { suppressed[name, default: 0] += t.suppressedProblems }
+        return t
     }
 
     mutating func run() -> Result<LoadedScenario, InputProblems> {

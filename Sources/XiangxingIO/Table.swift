@@ -32,10 +32,18 @@ public struct Table: Sendable {
     /// cell too; machine files such as unscheduled.csv may hold them.
     public init(file: String, text: String, columns: [Column], problems: inout [InputProblem],
                 lineBreaks: Bool = true) {
-        self.file = file
         let parsed = CSV.parse(text, file: file)
         problems += parsed.problems
-        guard let header = parsed.records.first else {
+        self.init(file: file, rows: parsed.records, columns: columns, problems: &problems, lineBreaks: lineBreaks)
+    }
+
+    /// A table from rows already split into fields (a CSV file parsed, or a
+    /// worksheet's rows with their row numbers as lines): the first row is
+    /// the header.
+    public init(file: String, rows: [CSVRecord], columns: [Column], problems: inout [InputProblem],
+                lineBreaks: Bool = true) {
+        self.file = file
+        guard let header = rows.first else {
             problems.append(InputProblem(
                 file: file, line: 1, field: "",
                 problem: Bilingual(zh: "文件是空的，缺少表头", en: "the file is empty: no header row"),
@@ -78,7 +86,7 @@ public struct Table: Sendable {
         var records: [CSVRecord] = []
         var rejected: [CSVRecord] = []
         var kept = 0, suppressed = 0
-        for r in parsed.records.dropFirst() {
+        for r in rows.dropFirst() {
             if let p = Table.shapeProblem(r, header: headerNames, file: file, lineBreaks: lineBreaks) {
                 if kept < Table.keptProblems { problems.append(p); kept += 1 } else { suppressed += 1 }
                 rejected.append(r)

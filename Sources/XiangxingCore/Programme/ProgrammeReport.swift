@@ -26,9 +26,11 @@ public enum Counting {
     /// Delivered training person-times per class: trainees present on at
     /// least `daysRequired` distinct days of it. Counted in the month of the
     /// class's last day.
-    public static func completed(_ records: [TrainingRecord], plan: Plan, share: Double) -> [String: Int] {
+    public static func completed(_ records: [TrainingRecord], plan: Plan, share: Double,
+                                 heldAs: [String: Session] = [:]) -> [String: Int] {
         var sessions: [String: Session] = [:]
         for s in plan.sessions { sessions[s.id] = s }
+        for (id, s) in heldAs { sessions[id] = s }
         var daysPresent: [String: [String: Set<Day>]] = [:]
         for r in records where r.present { daysPresent[r.session, default: [:]][r.idNumber, default: []].insert(r.date) }
         var out: [String: Int] = [:]
@@ -76,13 +78,18 @@ public enum ProgrammeReport {
     /// `county`) training then mentoring, then the city's 合计 rows. `targets`
     /// are targets.csv's; without it, `cityTargets` (scenario.csv's totals)
     /// give the 合计 targets only. Records must have passed `AttendanceCheck`.
+    /// `heldAs` gives, for sessions moved since their records were taken,
+    /// the session as it was held: their records count by it (planned
+    /// figures always follow `plan`).
     public static func rows(scenario: Scenario, plan: Plan, records: AttendanceRecords, month: ReportMonth,
                             completionShare: Double, targets: [CountyTarget]?,
-                            cityTargets: [KindCategory: Int] = [:], county only: String? = nil) -> [ReportRow] {
+                            cityTargets: [KindCategory: Int] = [:], county only: String? = nil,
+                            heldAs: [String: Session] = [:]) -> [ReportRow] {
         let start = scenario.settings.start
         let end = month.lastDay
         var sessions: [String: Session] = [:]
         for s in plan.sessions { sessions[s.id] = s }
+        for (id, s) in heldAs { sessions[id] = s }
         var rows: [String: ReportRow] = [:]
         func key(_ c: String, _ k: KindCategory) -> String { c + "\u{1F}" + k.rawValue }
         let categories: [KindCategory] = [.training, .mentoring]
@@ -97,7 +104,7 @@ public enum ProgrammeReport {
             rows[key(s.county, k)]?.plannedYear += s.attendees
             if last >= start && last <= end { rows[key(s.county, k)]?.plannedToDate += s.attendees }
         }
-        for (id, n) in Counting.completed(records.training, plan: plan, share: completionShare) {
+        for (id, n) in Counting.completed(records.training, plan: plan, share: completionShare, heldAs: heldAs) {
             guard let s = sessions[id], let last = s.dates.max() else { continue }
             if last >= start && last <= end { rows[key(s.county, .training)]?.deliveredToDate += n }
             if last.monthKey == month.key { rows[key(s.county, .training)]?.deliveredMonth += n }

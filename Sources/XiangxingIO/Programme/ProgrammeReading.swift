@@ -151,17 +151,14 @@ public enum ProgrammeReading {
                                              remedy: Bilingual(zh: "检查路径", en: "check the path")))
                 continue
             }
-            guard case .success(let (text, _)) = TextFile.read(url, name: name) else {
-                if case .failure(let p) = TextFile.read(url, name: name) { problems.append(p) }
-                continue
-            }
+            guard let (rows, _) = TableSource.rows(url, name: name, problems: &problems) else { continue }
             // Which kind of record the file holds is told by its header.
             var ignored: [InputProblem] = []
-            let probe = Table(file: name, text: text,
+            let probe = Table(file: name, rows: Array(rows.prefix(1)),
                               columns: (ProgrammeColumns.training + ProgrammeColumns.mentoring).map { Column($0.key, $0.aliases, required: false) },
                               problems: &ignored)
             let isTraining = probe.has("id_number") || probe.has("present")
-            let t = Table(file: name, text: text, columns: isTraining ? ProgrammeColumns.training : ProgrammeColumns.mentoring,
+            let t = Table(file: name, rows: rows, columns: isTraining ? ProgrammeColumns.training : ProgrammeColumns.mentoring,
                           problems: &problems)
             var f = FieldReader(t)
             for r in t.records {
@@ -186,13 +183,9 @@ public enum ProgrammeReading {
     }
 
     static func table(_ url: URL, _ name: String, _ columns: [Column], _ problems: inout [InputProblem]) -> Table? {
-        switch TextFile.read(url, name: name) {
-        case .failure(let p): problems.append(p); return nil
-        case .success(let (text, _)):
-            let before = problems.count
-            let t = Table(file: name, text: text, columns: columns, problems: &problems)
-            return problems.count == before || !t.records.isEmpty ? t : nil
-        }
+        let before = problems.count
+        guard let (t, _) = TableSource.table(url, name: name, columns: columns, problems: &problems) else { return nil }
+        return problems.count == before || !t.records.isEmpty ? t : nil
     }
 
     static func countyCode(_ text: String, _ scenario: Scenario) -> String? {
