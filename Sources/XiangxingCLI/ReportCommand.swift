@@ -2,21 +2,60 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingPrint
+import XiangxingStore
+
+/// The files `report` can write.
+enum ReportFormat: String, CaseIterable {
+    case csv, xlsx, pdf, txt
+
+    /// A word of `--format` that names no format.
+    struct Unknown: Error { var word: String }
+
+    /// "csv,pdf" → [.csv, .pdf] in the order given, each once.
+    static func list(_ text: String) -> Result<[ReportFormat], Unknown> {
+        var out: [ReportFormat] = []
+        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
+            guard let f = ReportFormat(rawValue: part) else { return .failure(Unknown(word: part)) }
+            if !out.contains(f) { out.append(f) }
+        }
+        return out.isEmpty ? .failure(Unknown(word: text)) : .success(out)
+    }
+}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: L("按月统计目标、计划与完成人次，写出 report.csv 和 report.txt。",
-                    "The monthly report: targets, planned and delivered person-times, as report.csv and report.txt."),
+        abstract: L("按月统计目标、计划与完成人次（返乡创业情况统计表），写出 CSV、Excel、PDF（附图）和文本。",
+                    "The monthly report (返乡创业情况统计表): targets, planned and delivered person-times, as CSV, .xlsx, PDF with charts and text."),
         discussion: L("""
+            不给场景和计划文件夹时，统计数据库中最新一版计划（或 --version N）：该版的场景、导入的目标和已导入的出勤记录。\
+            给出 场景文件夹 计划文件夹 时，目标取自场景的 targets.csv 和 scenario.csv，出勤取自 --attendance 文件。
+
             计数规则（SCENARIO.md）：学员出勤达到 ⌈completion_share × 该班天数⌉ 天算完成 1 人次，\
             计入该班最后一天所在月份；乡村行按记录的 mentees 计入记录日期所在月份；计划人次按 plan.csv 的 \
             attendees 计入场次最后一天所在月份。出勤文件先整体检查，有任何问题则逐条列出（文件:行: 列），\
             不写出任何文件，退出码 1。
 
+            写出的文件（--format 选其中几种，默认全部）：
+              csv：report.csv — 约定格式（SCENARIO.md），供其他程序核对；
+              txt：report.txt — 对齐的中文文本；
+              xlsx：返乡创业情况统计表-2019-09.xlsx — 同一张表，人次为整数、完成率为百分数，表头加粗冻结；\
+            第二张工作表“表头信息”为标题、填报单位、填报人、日期和计划版本；
+              pdf：返乡创业情况统计表-2019-09.pdf — A4 统计表（填报单位、填报人、填报日期、单位：人次、合计行、\
+            落后于计划的行标 ▲ 并加灰底、页码、计划版本），另附两页图：各县区完成进度条形图、按月累计折线图。
+            --county 只报一个县区：每种文件都只有该县区，合计为该县区自己的数字，文件名带县区名。
+
             示例：
+              xiangxing report --month 2019-09 --unit 南阳市人力资源和社会保障局 --preparer 王建国 --out 统计表-2019-09
+              xiangxing report --month 2019-09 --county 唐河县 --format pdf,xlsx --out 唐河县-2019-09
               xiangxing report scenarios/nanyang-2019 plan-out --month 2019-09 --attendance 出勤.csv 乡村行.csv --out report-2019-09
             """, """
+            With no SCENARIO and PLAN folders it reports on the store's latest plan version (or \
+            --version N): that version's scenario, the targets imported with it and the attendance \
+            imported into the store. With SCENARIO PLAN, targets come from the scenario's \
+            targets.csv and scenario.csv, attendance from the --attendance files.
+
             Counting (SCENARIO.md): a trainee present on at least ⌈completion_share × the class's \
             days⌉ days is one delivered person-time, in the month of the class's last day; \
             mentoring counts the recorded mentees in the month of each record's date; planned \
@@ -24,14 +63,30 @@ struct ReportCommand: ParsableCommand {
             attendance files are checked whole first: any problem is listed as file:line: field, \
             nothing is written, exit status 1.
 
-            Example:
+            Files (--format picks some, default all):
+              csv: report.csv — the contract's format (SCENARIO.md), for other programs to check;
+              txt: report.txt — aligned text;
+              xlsx: 返乡创业情况统计表-2019-09.xlsx — the same table, person-times as integers, the \
+            share as a percentage, bold frozen header; a second sheet 表头信息 holds the title, unit, \
+            preparer, date and plan version;
+              pdf: 返乡创业情况统计表-2019-09.pdf — the A4 statistics table (填报单位, 填报人, 填报日期, \
+            单位：人次, the 合计 rows, rows behind plan marked ▲ and shaded, page numbers, plan version) \
+            and two pages of charts: progress per county as bars, cumulative figures by month as lines.
+            --county reports one county: every file shows that county only, its 合计 is the county's \
+            own, and the file names carry the county's name.
+
+            Examples:
+              xiangxing report --month 2019-09 --unit 南阳市人力资源和社会保障局 --preparer 王建国 --out report-2019-09
+              xiangxing report --month 2019-09 --county 唐河县 --format pdf,xlsx --out tanghe-2019-09
               xiangxing report scenarios/nanyang-2019 plan-out --month 2019-09 --attendance a.csv stops.csv --out report-2019-09
             """))
 
-    @OptionGroup var options: ScenarioOptions
+    @Argument(help: L("场景文件夹（场景和计划文件夹都不给时，使用数据库）。", "The scenario folder (leave out both folders to use the store)."))
+    var scenario: String?
 
-    @Argument(help: L("计划文件夹（plan.csv、assignments.csv）。", "The plan folder (plan.csv, assignments.csv)."))
-    var plan: String
+    @Argument(help: L("计划文件夹（plan.csv、assignments.csv）；都不给时使用数据库中的最新版本。",
+                      "The plan folder (plan.csv, assignments.csv); leave out both to use the store's latest version."))
+    var plan: String?
 
     @Option(help: L("统计到哪个月为止（YYYY-MM）。", "The month reported on (YYYY-MM)."))
     var month: String
@@ -39,36 +94,162 @@ struct ReportCommand: ParsableCommand {
     @Option(help: L("只报一个县区（代码或名称）。", "Report one county only (code or name)."))
     var county: String?
 
-    @Option(parsing: .upToNextOption, help: L("出勤记录文件（培训 session,id_number,date,present；乡村行 session,date,mentees），可给多个。",
-                                               "Attendance files (training session,id_number,date,present; mentoring session,date,mentees), one or more."))
+    @Option(parsing: .upToNextOption, help: L("出勤记录文件（培训 session,id_number,date,present；乡村行 session,date,mentees），可给多个；只用于文件夹模式。",
+                                               "Attendance files (training session,id_number,date,present; mentoring session,date,mentees), one or more; with SCENARIO PLAN only."))
     var attendance: [String] = []
 
-    @Option(help: L("输出文件夹（写出 report.csv、report.txt）。", "The output folder (report.csv, report.txt)."))
+    @Option(help: L("写出哪些文件：csv、xlsx、pdf、txt，用逗号分隔（默认全部）。", "Which files: csv, xlsx, pdf, txt, comma-separated (default: all four)."))
+    var format: String = "csv,xlsx,pdf,txt"
+
+    @Option(help: L("输出文件夹（不存在时自动创建）。", "The output folder (created if missing)."))
     var out: String
 
+    @Option(help: L("填报单位（印在 PDF 和 Excel 上；不给则留空待填写）。", "填报单位, the reporting unit (printed on the PDF and .xlsx; blank to fill in by hand if not given)."))
+    var unit: String = ""
+
+    @Option(help: L("填报人（不给则留空待填写）。", "填报人, who files the report (blank to fill in by hand if not given)."))
+    var preparer: String = ""
+
+    @Option(help: L("填报日期 YYYY-MM-DD（默认今天，北京时间）。", "填报日期, the filing date YYYY-MM-DD (default: today, Beijing time)."))
+    var date: Day?
+
+    @Option(help: L("表的标题（默认“南阳市返乡创业情况统计表”，县区报表为“唐河县返乡创业情况统计表”）。",
+                    "The table's title (default 南阳市返乡创业情况统计表; for a county 唐河县返乡创业情况统计表)."))
+    var title: String?
+
+    @Option(help: L("不给文件夹时使用的数据库文件。", "The store, when no folders are given."))
+    var db: String = PlanStore.defaultFileName
+
+    @Option(help: L("数据库中的计划版本号（默认：最新版本）。", "Plan version in the store (default: the latest)."))
+    var version: Int?
+
+    @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
+    var lang: Language = .zh
+
+    func validate() throws {
+        let zh = lang == .zh
+        if scenario != nil && plan == nil {
+            throw ValidationError(zh ? "请同时给出场景文件夹和计划文件夹，或都不给（使用数据库）" : "give both SCENARIO and PLAN folders, or neither (to use the store)")
+        }
+        if scenario == nil && !attendance.isEmpty {
+            throw ValidationError(zh ? "--attendance 只用于文件夹模式；数据库模式下的出勤记录用 xiangxing attendance import 导入"
+                                     : "--attendance goes with SCENARIO PLAN only; in the store, import attendance with xiangxing attendance import")
+        }
+        if case .failure(let bad) = ReportFormat.list(format) {
+            throw ValidationError(zh ? "--format \(bad.word)：可选 csv、xlsx、pdf、txt，用逗号分隔" : "--format \(bad.word): choose from csv, xlsx, pdf, txt, comma-separated")
+        }
+    }
+
+    /// What the report counts, from the folders or the store.
+    struct Source {
+        var scenario: Scenario
+        var plan: Plan
+        var settings: ProgrammeSettings
+        var targets: [CountyTarget]?
+        var records: AttendanceRecords
+        var heldAs: [String: Session]
+        var printed: PrintedFrom
+        var protected: [String]
+    }
+
     func run() throws {
-        let lang = options.lang
         guard let month = ReportMonth(self.month) else {
             Terminal.error(lang == .zh ? "--month \(self.month)：应写成 YYYY-MM，例如 2019-09。" : "--month \(self.month): write YYYY-MM, e.g. 2019-09.")
             throw ExitCode(1)
         }
-        let loaded = try options.load()
-        let scenario = loaded.scenario
-        let settings = try take(ProgrammeReading.settings(folder: loaded.folder), lang)
-        let targets = try take(ProgrammeReading.targets(folder: loaded.folder, scenario: scenario, settings: settings), lang)
-        let (plan, _) = try take(PlanFolder.read(URL(fileURLWithPath: self.plan)), lang)
-        let only = try county.map { try Named.county($0, in: ScenarioIndex(scenario), lang).code }
-        let records = try take(ProgrammeReading.attendance(files: attendance.map { URL(fileURLWithPath: $0) }, plan: plan), lang)
-        let rows = ProgrammeReport.rows(scenario: scenario, plan: plan, records: records, month: month,
-                                        completionShare: settings.completionShare, targets: targets,
-                                        cityTargets: settings.cityTargets, county: only)
-        let folder = try OutputTarget.prepare(out, kind: .report, protecting: [options.scenario, self.plan] + attendance, language: lang)
+        let formats = (try? ReportFormat.list(format).get()) ?? ReportFormat.allCases
+        let source = try load()
+        let scenario = source.scenario
+        let found = try county.map { try Named.county($0, in: ScenarioIndex(scenario), lang) }
+        let rows = ProgrammeReport.rows(scenario: scenario, plan: source.plan, records: source.records, month: month,
+                                        completionShare: source.settings.completionShare, targets: source.targets,
+                                        cityTargets: source.settings.cityTargets, county: found?.code, heldAs: source.heldAs)
+        let text = ProgrammeWriting.reportText(rows, scenario: scenario, month: month, language: lang)
+        let folder = try OutputTarget.prepare(out, kind: .report, protecting: source.protected, language: lang)
+        var written: [String] = []
         try OutputTarget.attempt(lang) {
-            try folder.write("report.csv", ProgrammeWriting.reportCSV(rows), personal: false)
-            try folder.write("report.txt", ProgrammeWriting.reportText(rows, scenario: scenario, month: month, language: lang), personal: false)
-            try folder.commit()
+            if formats.contains(.csv) {
+                try folder.write("report.csv", ProgrammeWriting.reportCSV(rows), personal: false); written.append("report.csv")
+            }
+            if formats.contains(.txt) {
+                try folder.write("report.txt", text, personal: false); written.append("report.txt")
+            }
         }
-        print(ProgrammeWriting.reportText(rows, scenario: scenario, month: month, language: lang), terminator: "")
-        print(lang == .zh ? "已写出 \(out)/report.csv 和 report.txt。" : "Wrote \(out)/report.csv and report.txt.")
+        if formats.contains(.pdf) || formats.contains(.xlsx) {
+            let series = ProgrammeReport.series(scenario: scenario, plan: source.plan, records: source.records, month: month,
+                                                completionShare: source.settings.completionShare, targets: source.targets,
+                                                cityTargets: source.settings.cityTargets, county: found?.code, heldAs: source.heldAs)
+            var names: [String: String] = [:]
+            for c in scenario.counties { names[c.code] = c.name }
+            let document = ReportDocument(
+                title: title ?? ((found?.name ?? Self.city(of: scenario.settings.name)) + "返乡创业情况统计表"),
+                subtitle: scenario.settings.name, month: month, periodStart: scenario.settings.start,
+                unit: unit, preparer: preparer, filedOn: date ?? PrintedFrom.today(), printed: source.printed,
+                countyNames: names, rows: rows, series: series)
+            let base = FileName.safe("返乡创业情况统计表-\(month.text)" + (found.map { "-\($0.name)" } ?? ""))
+            if formats.contains(.xlsx) {
+                do throws(WorkbookFailure) { try ReportWorkbook.write(document, to: folder.staging.appendingPathComponent(base + ".xlsx")) } catch {
+                    Terminal.error((lang == .zh ? "错误：" : "error: ") + error.message.text(lang))
+                    throw ExitCode(1)
+                }
+                written.append(base + ".xlsx")
+            }
+            if formats.contains(.pdf) {
+                do { try ReportPDF.write(document, to: folder.staging.appendingPathComponent(base + ".pdf")) } catch let e as PrintError {
+                    Terminal.error(e.description)
+                    throw ExitCode(1)
+                }
+                written.append(base + ".pdf")
+            }
+            folder.adoptWrittenFiles()
+        }
+        try OutputTarget.attempt(lang) { try folder.commit() }
+        if formats.contains(.txt) { print(text, terminator: "") }
+        if !source.heldAs.isEmpty {
+            Terminal.error(lang == .zh ? "注意：\(source.heldAs.count) 个场次在记录出勤后改了日期，其出勤按实际举办的日期计入。"
+                                       : "Note: \(source.heldAs.count) session(s) moved after their attendance was recorded; their records count by the dates they were held.")
+        }
+        print(lang == .zh ? "已写出 \(out)/：\(written.joined(separator: "、"))。" : "Wrote \(out)/: \(written.joined(separator: ", ")).")
+    }
+
+    /// "南阳市" from "南阳市2019年返乡创业培训与创业讲师乡村行": the name up to
+    /// its first 市, else nothing.
+    static func city(of name: String) -> String {
+        guard let i = name.firstIndex(of: "市") else { return "" }
+        return String(name[...i])
+    }
+
+    func load() throws -> Source {
+        if let scenario, let plan {
+            let loaded = try ScenarioOptions.load(scenario, lang)
+            let settings = try take(ProgrammeReading.settings(folder: loaded.folder), lang)
+            let targets = try take(ProgrammeReading.targets(folder: loaded.folder, scenario: loaded.scenario, settings: settings), lang)
+            let (p, _) = try take(PlanFolder.read(URL(fileURLWithPath: plan)), lang)
+            let records = try take(ProgrammeReading.attendance(files: attendance.map { URL(fileURLWithPath: $0) }, plan: p), lang)
+            return Source(scenario: loaded.scenario, plan: p, settings: settings, targets: targets, records: records, heldAs: [:],
+                          printed: PrintedFrom(plan: PrintedFrom.folderLabel(URL(fileURLWithPath: plan)), on: PrintedFrom.today()),
+                          protected: [scenario, plan] + attendance)
+        }
+        var options = StoreOptions()
+        options.db = db
+        options.lang = lang
+        guard FileManager.default.fileExists(atPath: db) else {
+            Terminal.error(lang == .zh ? "没有给出场景和计划文件夹，也没有数据库 \(db)：请给出两个文件夹，或先 xiangxing import 并 plan"
+                                       : "no SCENARIO and PLAN folders given, and no store \(db): give both folders, or xiangxing import and plan first")
+            throw ExitCode(1)
+        }
+        let store = try options.open()
+        let v = try options.version(store, version)
+        let latest = try options.version(store, nil).info.number
+        guard let scenario = try options.attempt({ try store.scenario(v.info.scenario) }) else {
+            Terminal.error(lang == .zh ? "数据库 \(db) 中找不到第 \(v.info.number) 版计划的场景" : "the store \(db) lacks the scenario of plan version \(v.info.number)")
+            throw ExitCode(1)
+        }
+        let programme = try options.attempt { try store.programme(forVersion: v.info.number) }
+        let n = v.info.number
+        return Source(scenario: scenario, plan: v.plan, settings: programme.settings, targets: programme.targets,
+                      records: programme.records, heldAs: programme.heldAs,
+                      printed: PrintedFrom(plan: n == latest ? "第\(n)版" : "第\(n)版（最新为第\(latest)版）", on: PrintedFrom.today()),
+                      protected: [db])
     }
 }

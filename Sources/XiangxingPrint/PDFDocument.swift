@@ -279,4 +279,42 @@ public final class PDFDocument {
         cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
         cairo_fill(cr)
     }
+
+    // MARK: Colour (the report's charts)
+
+    /// A filled rectangle in colour.
+    public func fill(_ rect: Rect, colour: Colour) {
+        cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_fill(cr)
+    }
+
+    /// Connected line segments through `points`, solid or dashed
+    /// (`dash` = on, off lengths in points).
+    public func polyline(_ points: [(x: Double, y: Double)], width: Double, colour: Colour, dash: [Double] = []) {
+        guard let first = points.first else { return }
+        cairo_save(cr)
+        cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
+        cairo_set_line_width(cr, width)
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        if !dash.isEmpty { cairo_set_dash(cr, dash, Int32(dash.count), 0) }
+        cairo_move_to(cr, first.x, first.y)
+        for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
+        cairo_stroke(cr)
+        cairo_restore(cr)
+    }
+
+    /// A filled circle (a line chart's data point).
+    public func dot(x: Double, y: Double, radius: Double, colour: Colour) {
+        cairo_set_source_rgb(cr, colour.red, colour.green, colour.blue)
+        cairo_new_sub_path(cr)
+        cairo_arc(cr, x, y, radius, 0, 2 * Double.pi)
+        cairo_fill(cr)
+    }
+}
+
+/// An RGB colour, each channel 0…1.
+public struct Colour: Hashable, Sendable {
+    public var red, green, blue: Double
+    public init(red: Double, green: Double, blue: Double) { self.red = red; self.green = green; self.blue = blue }
 }

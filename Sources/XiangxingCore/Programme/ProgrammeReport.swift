@@ -131,3 +131,54 @@ public enum ProgrammeReport {
         return out
     }
 }
+
+/// One month of a cumulative series: what was planned and delivered from
+/// the period's start to the end of `month`, per category.
+public struct ReportSeriesPoint: Hashable, Sendable {
+    public var month: ReportMonth
+    public var plannedToDate: [KindCategory: Int]
+    public var deliveredToDate: [KindCategory: Int]
+    public init(month: ReportMonth, plannedToDate: [KindCategory: Int], deliveredToDate: [KindCategory: Int]) {
+        self.month = month; self.plannedToDate = plannedToDate; self.deliveredToDate = deliveredToDate
+    }
+}
+
+extension ReportMonth {
+    /// The month a day falls in.
+    public init(_ day: Day) {
+        self.init(year: day.year, month: day.month)
+    }
+    init(year: Int, month: Int) {
+        self.year = year; self.month = month
+    }
+    /// The month after this one.
+    public var next: ReportMonth {
+        month == 12 ? ReportMonth(year: year + 1, month: 1) : ReportMonth(year: year, month: month + 1)
+    }
+}
+
+extension ProgrammeReport {
+    /// The 合计 rows' cumulative figures month by month, from the month of
+    /// the period's start through `month` (the line chart of the report):
+    /// each point is exactly what `rows(…, month: m)` gives for 合计, so the
+    /// chart and the table can never disagree.
+    ///
+    ///     ProgrammeReport.series(…, month: ReportMonth("2019-09")!).count == 9   // 2019-01 … 2019-09
+    public static func series(scenario: Scenario, plan: Plan, records: AttendanceRecords, month: ReportMonth,
+                              completionShare: Double, targets: [CountyTarget]?,
+                              cityTargets: [KindCategory: Int] = [:], county only: String? = nil,
+                              heldAs: [String: Session] = [:]) -> [ReportSeriesPoint] {
+        var out: [ReportSeriesPoint] = []
+        var m = ReportMonth(scenario.settings.start)
+        while m <= month {
+            let total = rows(scenario: scenario, plan: plan, records: records, month: m, completionShare: completionShare,
+                             targets: targets, cityTargets: cityTargets, county: only, heldAs: heldAs)
+                .filter { $0.county == ReportRow.cityTotal }
+            var planned: [KindCategory: Int] = [:], delivered: [KindCategory: Int] = [:]
+            for r in total { planned[r.category] = r.plannedToDate; delivered[r.category] = r.deliveredToDate }
+            out.append(ReportSeriesPoint(month: m, plannedToDate: planned, deliveredToDate: delivered))
+            m = m.next
+        }
+        return out
+    }
+}
