@@ -17,7 +17,7 @@ enum ReportChart {
     static let label = TextStyle(size: 8.5, alignment: .right)
     static let axis = TextStyle(size: 8, alignment: .center)
     static let legend = TextStyle(size: 8.5)
-    static let value = TextStyle(size: 7.5)
+    static let value = TextStyle(size: 8)
 
     static let categories: [KindCategory] = [.training, .mentoring]
 
@@ -29,12 +29,18 @@ enum ReportChart {
                                      on: pdf)
         let bottom = ReportPage.height - ReportPage.marginBottom - ReportPage.footerHeight - 8
         let gap = 14.0
-        let panel = (bottom - top - gap) / 2
+        // Half the page each, or less when there are few counties (a county's own report):
+        // a bar pair never gets more than `maxBand` of height.
+        let counties = doc.countyRows(.training).count
+        let panel = min((bottom - top - gap) / 2, barsChrome + Double(max(counties, 1)) * maxBand)
         for (i, category) in categories.enumerated() {
             let y = top + Double(i) * (panel + gap)
             bars(doc, category, in: Rect(x: ReportPage.marginX, y: y, width: ReportPage.width, height: panel), on: pdf)
         }
     }
+
+    /// A bar pair's largest band, and a bar panel's height beside its bands.
+    static let maxBand = 34.0, barsChrome = 22.0 + 16.0
 
     /// One category's bars: a pair per county (planned to date above,
     /// delivered to date below), grid lines every 20%, the 100% line red.
@@ -44,7 +50,7 @@ enum ReportChart {
                  style: panelTitle)
         legendLine([(planned, "累计计划 ÷ 年度目标", false), (delivered, "累计完成 ÷ 年度目标", false), (target, "100%（年度目标）", true)],
                    x: rect.x + rect.width * 0.3, y: rect.y + 1, width: rect.width * 0.7, on: pdf)
-        let labelWidth = 64.0, valueRoom = 46.0, axisHeight = 16.0
+        let labelWidth = 100.0, valueRoom = 46.0, axisHeight = 16.0
         let plot = Rect(x: rect.x + labelWidth + 6, y: rect.y + 22, width: rect.width - labelWidth - 6 - valueRoom,
                         height: rect.height - 22 - axisHeight)
         let shares = rows.flatMap { r in [ReportDocument.share(r.plannedToDate, of: r.target), ReportDocument.share(r.deliveredToDate, of: r.target)] }
@@ -66,7 +72,7 @@ enum ReportChart {
             tick += 0.2
         }
         let band = plot.height / Double(max(rows.count, 1))
-        let bar = min(9.0, band * 0.36)
+        let bar = min(9.0, band * 0.32)
         for (i, r) in rows.enumerated() {
             let y = plot.y + Double(i) * band
             let middle = y + band / 2
@@ -93,7 +99,7 @@ enum ReportChart {
     static func drawLinesPage(_ doc: ReportDocument, on pdf: PDFDocument) {
         pdf.beginPage(ReportPage.orientation)
         let first = doc.series.first.map { "\($0.month.year)年\($0.month.month)月" } ?? ""
-        let top = ReportPage.heading("图2　\(scope(doc))累计完成、累计计划与年度目标（按月）",
+        let top = ReportPage.heading("图2　\(scope(doc, all: "全市"))累计完成、累计计划与年度目标（按月）",
                                      "\(first)至\(doc.monthText)，各月末的累计人次", on: pdf)
         let bottom = ReportPage.height - ReportPage.marginBottom - ReportPage.footerHeight - 8
         let gap = 18.0
@@ -155,10 +161,10 @@ enum ReportChart {
     // MARK: Pieces
 
     /// "全市" or the county's name.
-    static func scope(_ doc: ReportDocument) -> String {
+    static func scope(_ doc: ReportDocument, all: String = "全市各县区") -> String {
         let counties = Set(doc.rows.map(\.county)).subtracting([ReportRow.cityTotal])
         if counties.count == 1, let only = counties.first { return doc.name(of: only) }
-        return "全市各县区"
+        return all
     }
 
     /// Keys side by side, right-aligned in the space given.

@@ -46,7 +46,7 @@ public struct TargetsDocument: Sendable {
 /// per county (序号, 县（市、区）, the person-times of each category), the
 /// 合计 row, then the stamp line and 下达日期; 第 N 页 共 M 页 on every page.
 public enum TargetsPDF {
-    static let rowHeight = 20.0, headerHeight = 30.0
+    static let rowHeight = 20.0, headerHeight = 34.0
     static let body = TextStyle(size: 10.5, alignment: .right)
     static let header = TextStyle(size: 10.5, bold: true, alignment: .center)
 
@@ -66,8 +66,8 @@ public enum TargetsPDF {
             start += n
         }
         let columns = doc.categories
-        let numberWidth = 40.0, countyWidth = 120.0
-        let valueWidth = (width - numberWidth - countyWidth - 90) / Double(max(columns.count, 1))
+        let numberWidth = 40.0, countyWidth = 136.0
+        let valueWidth = (width - numberWidth - countyWidth - 80) / Double(max(columns.count, 1))
         let remarkWidth = width - numberWidth - countyWidth - valueWidth * Double(columns.count)
         for (index, range) in pages.enumerated() {
             pdf.beginPage(.portrait)
@@ -84,7 +84,7 @@ public enum TargetsPDF {
                 y += 22
             }
             let tableTop = y
-            let titles = ["序号", "县（市、区）"] + columns.map(TargetsDocument.columnTitle) + ["备注"]
+            let titles = ["序号", "县（市、区）"] + columns.map { TargetsDocument.columnTitle($0).replacingOccurrences(of: "（", with: "\n（") } + ["备注"]
             let widths = [numberWidth, countyWidth] + columns.map { _ in valueWidth } + [remarkWidth]
             pdf.fill(Rect(x: x0, y: y, width: width, height: headerHeight), gray: 0.92)
             var x = x0
