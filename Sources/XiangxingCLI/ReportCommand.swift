@@ -126,17 +126,23 @@ struct ReportCommand: ParsableCommand {
     @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
-    func validate() throws {
+    /// Checked in `run`, not `validate`, and said with `Terminal.error`:
+    /// ArgumentParser 1.x reports a `validate` error of a command with
+    /// optional positional arguments as "unknown option" of whatever came first.
+    func checkOptions() throws {
         let zh = lang == .zh
+        var problem: String?
         if scenario != nil && plan == nil {
-            throw ValidationError(zh ? "请同时给出场景文件夹和计划文件夹，或都不给（使用数据库）" : "give both SCENARIO and PLAN folders, or neither (to use the store)")
+            problem = zh ? "请同时给出场景文件夹和计划文件夹，或都不给（使用数据库）" : "give both SCENARIO and PLAN folders, or neither (to use the store)"
+        } else if scenario == nil && !attendance.isEmpty {
+            problem = zh ? "--attendance 只用于文件夹模式；数据库模式下的出勤记录用 xiangxing attendance import 导入"
+                         : "--attendance goes with SCENARIO PLAN only; in the store, import attendance with xiangxing attendance import"
+        } else if case .failure(let bad) = ReportFormat.list(format) {
+            problem = zh ? "--format \(bad.word)：可选 csv、xlsx、pdf、txt，用逗号分隔" : "--format \(bad.word): choose from csv, xlsx, pdf, txt, comma-separated"
         }
-        if scenario == nil && !attendance.isEmpty {
-            throw ValidationError(zh ? "--attendance 只用于文件夹模式；数据库模式下的出勤记录用 xiangxing attendance import 导入"
-                                     : "--attendance goes with SCENARIO PLAN only; in the store, import attendance with xiangxing attendance import")
-        }
-        if case .failure(let bad) = ReportFormat.list(format) {
-            throw ValidationError(zh ? "--format \(bad.word)：可选 csv、xlsx、pdf、txt，用逗号分隔" : "--format \(bad.word): choose from csv, xlsx, pdf, txt, comma-separated")
+        if let problem {
+            Terminal.error((zh ? "错误：" : "error: ") + problem + (zh ? "。未写出任何文件。" : "; nothing was written."))
+            throw ExitCode.validationFailure
         }
     }
 
@@ -153,6 +159,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkOptions()
         guard let month = ReportMonth(self.month) else {
             Terminal.error(lang == .zh ? "--month \(self.month)：应写成 YYYY-MM，例如 2019-09。" : "--month \(self.month): write YYYY-MM, e.g. 2019-09.")
             throw ExitCode(1)
