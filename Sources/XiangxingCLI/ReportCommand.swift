@@ -184,8 +184,8 @@ struct ReportCommand: ParsableCommand {
         }
         if formats.contains(.pdf) || formats.contains(.xlsx) {
             let series = ProgrammeReport.series(scenario: scenario, plan: source.plan, records: source.records, month: month,
-                                                completionShare: source.settings.completionShare, targets: source.targets,
-                                                cityTargets: source.settings.cityTargets, county: found?.code, heldAs: source.heldAs)
+                                                completionShare: source.settings.completionShare, county: found?.code,
+                                                heldAs: source.heldAs)
             var names: [String: String] = [:]
             for c in scenario.counties { names[c.code] = c.name }
             let document = ReportDocument(

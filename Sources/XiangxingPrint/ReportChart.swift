@@ -25,7 +25,7 @@ enum ReportChart {
 
     static func drawBarsPage(_ doc: ReportDocument, on pdf: PDFDocument) {
         pdf.beginPage(ReportPage.orientation)
-        let top = ReportPage.heading("图1　\(scope(doc))目标完成进度", "截至\(doc.monthText)底，累计完成与累计计划占年度目标的比例",
+        let top = ReportPage.heading("图1　\(scope(doc))目标完成进度", "截至\(doc.monthText)底，累计完成与累计计划占年度目标的比例；所注数字为累计完成率，▲ 为落后于计划进度",
                                      on: pdf)
         let bottom = ReportPage.height - ReportPage.marginBottom - ReportPage.footerHeight - 8
         let gap = 14.0
@@ -71,6 +71,7 @@ enum ReportChart {
             pdf.text("\(Int((tick * 100).rounded()))%", in: Rect(x: x - 20, y: plot.maxY + 2, width: 40, height: axisHeight - 4), style: axis)
             tick += 0.2
         }
+        pdf.polyline([(xOf(1), plot.y - 2), (xOf(1), plot.maxY)], width: 1.3, colour: target, dash: [4, 2])
         let band = plot.height / Double(max(rows.count, 1))
         let bar = min(9.0, band * 0.32)
         for (i, r) in rows.enumerated() {
@@ -85,13 +86,15 @@ enum ReportChart {
             }
             pdf.fill(Rect(x: plot.x, y: middle - bar - 0.5, width: xOf(p) - plot.x, height: bar), colour: planned)
             pdf.fill(Rect(x: plot.x, y: middle + 0.5, width: xOf(d) - plot.x, height: bar), colour: delivered)
+            // The delivered share right of the pair, on white so the 100% line never runs through it.
             let text = percent(d) + (r.isBehind ? " ▲" : "")
-            pdf.text(text, in: Rect(x: xOf(d) + 3, y: middle, width: valueRoom + 20, height: bar + 2), style: value,
-                     minimumSize: 6)
+            let w = pdf.textWidth(text, style: value) + 3
+            let label = Rect(x: max(xOf(p), xOf(d)) + 2, y: middle - 5.5, width: w, height: 11)
+            pdf.fill(label, gray: 1)
+            pdf.text(text, in: label.inset(1.5, 0), style: value, minimumSize: 6)
         }
         pdf.line(x1: plot.x, y1: plot.y, x2: plot.x, y2: plot.maxY, width: 0.8)
         pdf.line(x1: plot.x, y1: plot.maxY, x2: plot.maxX, y2: plot.maxY, width: 0.8)
-        pdf.polyline([(xOf(1), plot.y - 2), (xOf(1), plot.maxY)], width: 1.3, colour: target, dash: [4, 2])
     }
 
     // MARK: Lines

@@ -53,19 +53,18 @@ enum ReportPage {
         return y + 18
     }
 
-    /// Left the plan version and print date, centre 第 N 页 共 M 页, right the month.
+    /// Left the plan version and print date, right 第 N 页 共 M 页 (the
+    /// label of a plan folder outside the store can be long: it gets the
+    /// left two thirds and shrinks before it would reach the page number).
     static func footer(_ document: ReportDocument, page: Int, of count: Int, on pdf: PDFDocument) {
         let y = height - marginBottom - footerHeight
-        let third = width / 3
         pdf.line(x1: marginX, y1: y - 2, x2: marginX + width, y2: y - 2, width: 0.4, gray: 0.6)
         if let printed = document.printed {
-            pdf.text(printed.line, in: Rect(x: marginX, y: y, width: third * 1.3, height: footerHeight),
+            pdf.text(printed.line, in: Rect(x: marginX, y: y, width: width * 2 / 3, height: footerHeight),
                      style: small, minimumSize: minimumSize)
         }
-        pdf.text("第 \(page) 页 共 \(count) 页", in: Rect(x: marginX + third, y: y, width: third, height: footerHeight),
-                 style: small.aligned(.center))
-        pdf.text("\(document.title) \(document.monthText)", in: Rect(x: marginX + 2 * third, y: y, width: third, height: footerHeight),
-                 style: small.aligned(.right), minimumSize: minimumSize)
+        pdf.text("第 \(page) 页 共 \(count) 页", in: Rect(x: marginX + width * 2 / 3, y: y, width: width / 3, height: footerHeight),
+                 style: small.aligned(.right))
     }
 }
 

@@ -160,23 +160,43 @@ extension ReportMonth {
 extension ProgrammeReport {
     /// The 合计 rows' cumulative figures month by month, from the month of
     /// the period's start through `month` (the line chart of the report):
-    /// each point is exactly what `rows(…, month: m)` gives for 合计, so the
-    /// chart and the table can never disagree.
+    /// each point is what `rows(…, month: m)` gives for 合计, counted in one
+    /// pass (trainees' completions once, not once a month).
     ///
     ///     ProgrammeReport.series(…, month: ReportMonth("2019-09")!).count == 9   // 2019-01 … 2019-09
     public static func series(scenario: Scenario, plan: Plan, records: AttendanceRecords, month: ReportMonth,
-                              completionShare: Double, targets: [CountyTarget]?,
-                              cityTargets: [KindCategory: Int] = [:], county only: String? = nil,
+                              completionShare: Double, county only: String? = nil,
                               heldAs: [String: Session] = [:]) -> [ReportSeriesPoint] {
+        let start = scenario.settings.start
+        let first = ReportMonth(start)
+        guard first <= month else { return [] }
+        let counted = Set(scenario.counties.map(\.code).filter { only == nil || $0 == only })
+        var sessions: [String: Session] = [:]
+        for s in plan.sessions { sessions[s.id] = s }
+        for (id, s) in heldAs { sessions[id] = s }
+        // Person-times per month key (month.key), from `start` on.
+        var planned: [KindCategory: [Int: Int]] = [:], delivered: [KindCategory: [Int: Int]] = [:]
+        for s in plan.sessions where counted.contains(s.county) {
+            guard let last = s.dates.max(), last >= start else { continue }
+            planned[s.type == .trainingClass ? .training : .mentoring, default: [:]][last.monthKey, default: 0] += s.attendees
+        }
+        for (id, n) in Counting.completed(records.training, plan: plan, share: completionShare, heldAs: heldAs) {
+            guard let s = sessions[id], counted.contains(s.county), let last = s.dates.max(), last >= start else { continue }
+            delivered[.training, default: [:]][last.monthKey, default: 0] += n
+        }
+        for r in records.mentoring {
+            guard let s = sessions[r.session], counted.contains(s.county), r.date >= start else { continue }
+            delivered[.mentoring, default: [:]][r.date.monthKey, default: 0] += r.mentees
+        }
         var out: [ReportSeriesPoint] = []
-        var m = ReportMonth(scenario.settings.start)
+        var sumPlanned: [KindCategory: Int] = [.training: 0, .mentoring: 0], sumDelivered = sumPlanned
+        var m = first
         while m <= month {
-            let total = rows(scenario: scenario, plan: plan, records: records, month: m, completionShare: completionShare,
-                             targets: targets, cityTargets: cityTargets, county: only, heldAs: heldAs)
-                .filter { $0.county == ReportRow.cityTotal }
-            var planned: [KindCategory: Int] = [:], delivered: [KindCategory: Int] = [:]
-            for r in total { planned[r.category] = r.plannedToDate; delivered[r.category] = r.deliveredToDate }
-            out.append(ReportSeriesPoint(month: m, plannedToDate: planned, deliveredToDate: delivered))
+            for k in [KindCategory.training, .mentoring] {
+                sumPlanned[k]! += planned[k]?[m.key] ?? 0
+                sumDelivered[k]! += delivered[k]?[m.key] ?? 0
+            }
+            out.append(ReportSeriesPoint(month: m, plannedToDate: sumPlanned, deliveredToDate: sumDelivered))
             m = m.next
         }
         return out
