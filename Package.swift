@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "XiangxingTestSupport", dependencies: ["XiangxingCore"], path: "Tests/XiangxingTestSupport"),
         .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO", "XiangxingNames", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
-        .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO"]),
+        .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO", "XiangxingSheets"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingSheetsTests", dependencies: ["XiangxingSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
         .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingStore", "XiangxingTestSupport"]),
