@@ -12,11 +12,17 @@ struct AttendanceCommand: ParsableCommand {
         commandName: "attendance",
         abstract: L("录入出勤记录（import），列出各县区还欠交的出勤记录（默认）。",
                     "Record attendance (import); list what each county still owes (the default)."),
+        // "--lang <lang>" in this text also tells `Xiangxing.argumentsForParsing`
+        // to pass the language on to the subcommands.
         discussion: L("""
+            两个子命令都接受 --db <db> 和 --lang <lang>（zh 中文，en 英文）。
+
             示例：
               xiangxing attendance import 签到表-唐河县-创业意识培训-第1期-DEMAND-12.csv 乡村行.csv --db office.sqlite
               xiangxing attendance --county 唐河县 --through 2019-09-30 --db office.sqlite
             """, """
+            Both subcommands take --db <db> and --lang <lang> (zh or en).
+
             Examples:
               xiangxing attendance import 签到表-唐河县-创业意识培训-第1期-DEMAND-12.csv stops.csv --db office.sqlite
               xiangxing attendance --county 唐河县 --through 2019-09-30 --db office.sqlite
