@@ -107,6 +107,7 @@ struct AttendanceStoreTests {
     /// Each kind of mistake, with the file and line it must be reported at.
     enum Mistake: String, CaseIterable {
         case unknownSession, notInTheClass, dateOutsideTheClass, personDayTwiceAcrossFiles, stopDayTwice, unreadableMark, unreadableSheetMark
+        case sheetOfAnUnknownSession, strangerOnASheet, sheetDayOutsideTheClass
     }
 
     @Test("a file with any kind of mistake is refused whole, located, and nothing is stored", arguments: Mistake.allCases)
@@ -147,21 +148,32 @@ struct AttendanceStoreTests {
         case .unreadableMark:
             try Self.trainingFile(good, demo, a, extra: [[a.id, id, a.dates[0].iso, "也许"]])
             files = [good]; expected = ("good.csv", rows + 2, "present")
-        case .unreadableSheetMark:
-            let people = demo.plan.assignments![a.id]!
-            let header = ["序号", "姓名", "性别", "身份证号", "联系电话", "乡镇", "创业项目"] + a.dates.map { "\($0.iso) 签到" }
-            let names = Dictionary((demo.scenario.attendees ?? []).filter { $0.kind == a.kind }.map { ($0.idNumber, $0.name) },
-                                   uniquingKeysWith: { x, _ in x })
+        case .unreadableSheetMark, .sheetOfAnUnknownSession, .strangerOnASheet, .sheetDayOutsideTheClass:
+            // A sheet as `xiangxing roster` writes it (masked IDs), ticked by a clerk.
+            var people = demo.plan.assignments![a.id]!
+            if mistake == .strangerOnASheet { people[1] = stranger }
+            var dates = a.dates.map(\.iso)
+            if mistake == .sheetDayOutsideTheClass { dates[0] = outside }
+            let header = ["序号", "姓名", "性别", "身份证号", "联系电话", "乡镇", "创业项目"] + dates.map { "\($0) 签到" }
+            let names = Dictionary((demo.scenario.attendees ?? []).map { ($0.idNumber, $0.name) }, uniquingKeysWith: { x, _ in x })
             let sheet = people.enumerated().map { i, p in
-                [String(i + 1), names[p] ?? "", "", ResidentID.masked(p), "", "", ""] + a.dates.map { _ in i == 1 ? "?" : "√" }
-            }
-            let url = tmp.url.appendingPathComponent("签到表-唐河县-创业意识培训-第1期-\(a.id).csv")
+                [String(i + 1), names[p] ?? "", "", ResidentID.masked(p), "", "", ""]
+                    + dates.map { _ in i == 1 && mistake == .unreadableSheetMark ? "?" : "√" }
+            } + [["实到人数"] + Array(repeating: "", count: header.count - 1), ["计划第1版　打印日期 2019-09-02"] + Array(repeating: "", count: header.count - 1)]
+            let session = mistake == .sheetOfAnUnknownSession ? "D999-9" : a.id
+            let url = tmp.url.appendingPathComponent("签到表-唐河县-创业意识培训-第1期-\(session).csv")
             try SpreadsheetCSV.render(header: header, rows: sheet).write(to: url, atomically: true, encoding: .utf8)
-            files = [url]; expected = (url.lastPathComponent, 3, "\(a.dates[0].iso) 签到")
+            files = [url]
+            switch mistake {
+            case .sheetOfAnUnknownSession: expected = (url.lastPathComponent, -1, "session")
+            case .strangerOnASheet: expected = (url.lastPathComponent, 3, "身份证号")
+            case .sheetDayOutsideTheClass: expected = (url.lastPathComponent, 1, "\(outside) 签到")
+            default: expected = (url.lastPathComponent, 3, "\(a.dates[0].iso) 签到")
+            }
         }
         let result = try store.importAttendance(files: files, version: 1, by: "李桂兰")
         guard case .failure(let all) = result else { Issue.record("\(mistake) was stored"); return }
-        #expect(all.problems.contains { $0.file == expected.file && $0.line == expected.line && $0.field == expected.field },
+        #expect(all.problems.contains { $0.file == expected.file && ($0.line ?? -1) == expected.line && $0.field == expected.field },
                 "\(all.problems.map { $0.message(.en) })")
         #expect(all.problems.allSatisfy { !$0.message(.zh).contains(id) && !$0.message(.zh).contains(stranger) })
         #expect(try store.attendanceRowCounts() == before)
