@@ -249,4 +249,21 @@ struct AttendanceStoreTests {
         #expect(Counting.completed(p.records.training, plan: demo.plan, share: 0.8) == countedBefore)
         #expect(!PurgeTests.contains(PurgeTests.bytes(tmp.database), id))
     }
+
+    @Test("attendance imported while someone is planning is not a change to the plan: their version still saves")
+    func attendanceDoesNotDisturbPlanning() throws {
+        let tmp = try TemporaryFolder()
+        let (store, demo, sid) = try Self.store(tmp)
+        let planning = try store.beginPlanning(by: "王秀英")
+        // Another process: the county clerk's import.
+        let clerk = try PlanStore(path: tmp.database)
+        let file = tmp.url.appendingPathComponent("出勤.csv")
+        try Self.trainingFile(file, demo, try Self.classes(demo, 1)[0])
+        _ = try clerk.importAttendance(files: [file], version: 1, by: "李桂兰").get()
+        let n = try store.saveVersion(plan: demo.plan, summary: demo.summary, scenario: sid, author: "王秀英", reason: "重新排课",
+                                      parent: planning.latest?.info.number)
+        #expect(n == 2)
+        #expect(try store.beginPlanning(by: "王秀英").changes.isEmpty)
+        store.endPlanning()
+    }
 }
