@@ -106,4 +106,27 @@ struct AttendanceCommandTests {
         let owed = try xiangxing("attendance", "--county", "唐河县", "--through", "2019-12-31", "--db", db)
         #expect(owed.stdout.contains(session) && owed.stdout.contains("XCX-2019-09@411328"))
     }
+
+    @Test("import keeps the programme's targets with the scenario, and refuses targets that do not add up, storing nothing")
+    func importStoresOrRefusesTheTargets() throws {
+        let tmp = try TemporaryFolder()
+        let folder = try tmp.copy(demoScenario(), as: "南阳")
+        let scenario = folder.appendingPathComponent("scenario.csv")
+        try (try String(contentsOf: scenario, encoding: .utf8) + "target_training,3500\ntarget_mentoring,7200\ncompletion_share,0.75\n")
+            .write(to: scenario, atomically: true, encoding: .utf8)
+        let db = tmp.url.appendingPathComponent("office.sqlite").path
+        let good = try xiangxing("import", folder.path, "--db", db)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("年度目标：全市培训 3500、乡村行 7200 人次；完成比例 0.75"))
+
+        // A targets.csv of 100 for 唐河县 alone does not add up to 3500.
+        try "county,category,person_times\n唐河县,training,100\n".write(to: folder.appendingPathComponent("targets.csv"), atomically: true, encoding: .utf8)
+        let other = tmp.url.appendingPathComponent("other.sqlite").path
+        let bad = try xiangxing("import", folder.path, "--db", other)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("targets.csv:2: person_times:"))
+        #expect(bad.stderr.contains("未导入，数据库未做改动"))
+        let status = try xiangxing("status", "--db", other)
+        #expect(status.status != 0 || !status.stdout.contains("南阳市2019年"))
+    }
 }
