@@ -18,13 +18,13 @@ struct AttendanceCommand: ParsableCommand {
             两个子命令都接受 --db <db> 和 --lang <lang>（zh 中文，en 英文）。
 
             示例：
-              xiangxing attendance import 签到表-唐河县-创业意识培训-第1期-DEMAND-12.csv 乡村行.csv --db office.sqlite
+              xiangxing attendance import 签到表-唐河县-创业意识培训-第1期-D032-3.csv 乡村行.csv --db office.sqlite
               xiangxing attendance --county 唐河县 --through 2019-09-30 --db office.sqlite
             """, """
             Both subcommands take --db <db> and --lang <lang> (zh or en).
 
             Examples:
-              xiangxing attendance import 签到表-唐河县-创业意识培训-第1期-DEMAND-12.csv stops.csv --db office.sqlite
+              xiangxing attendance import 签到表-唐河县-创业意识培训-第1期-D032-3.csv stops.csv --db office.sqlite
               xiangxing attendance --county 唐河县 --through 2019-09-30 --db office.sqlite
             """),
         subcommands: [AttendanceOwedCommand.self, AttendanceImportCommand.self],
@@ -43,7 +43,7 @@ struct AttendanceImportCommand: ParsableCommand {
               签到表    xiangxing roster --format csv 写出的签到表，在“日期 签到”各列填写：\
             √、✓、✔、1、是或签名等任何标记为到课；空白、×、0、否、缺勤、请假为缺勤；\
             看不出的标记（?、√×、2）会被指出。签到表是哪一期由表头上方的标题行或文件名中的\
-            场次编号决定（保留 roster 给出的文件名 ……-第1期-DEMAND-12.csv 即可）；学员按姓名和\
+            场次编号决定（保留 roster 给出的文件名 ……-第1期-D032-3.csv 即可）；学员按姓名和\
             打码身份证号在该期名单中对应。
 
             所有文件按 --version 指定的计划版本（默认最新版）整体检查：未知场次、不在该期名单的人、\
@@ -51,7 +51,7 @@ struct AttendanceImportCommand: ParsableCommand {
             都逐条列出（文件:行: 列），退出码 1，数据库不做任何改动。
 
             再次导入某一场次时，该场次原有的记录整体替换（例如更正后的签到表），输出会写明\
-            “已替换 DEMAND-12 的 3 条旧记录”。
+            “已替换 D032-3 的 3 条旧记录”。
             """, """
             Three kinds of file (CSV, or .xlsx):
               training  session,id_number,date,present (present: 1/0, 是/否, √/×, ✓, Y/N);
@@ -60,7 +60,7 @@ struct AttendanceImportCommand: ParsableCommand {
             filled in: √, ✓, ✔, 1, 是 or any other mark (a signature) = present; blank, ×, 0, 否, \
             缺勤, 请假 = absent; a mark that says neither (?, √×, 2) is pointed out. The class \
             of a sheet is the session id in a title line above its header or in its file name \
-            (keep the name roster gave it, …-第1期-DEMAND-12.csv); people are matched within \
+            (keep the name roster gave it, …-第1期-D032-3.csv); people are matched within \
             the class by name and masked ID.
 
             All files are checked whole against plan version --version (default: the latest): \
@@ -69,7 +69,7 @@ struct AttendanceImportCommand: ParsableCommand {
             (file:line: field), exit status 1, and the store is left exactly as it was.
 
             Importing a session again replaces its earlier records as a whole (a corrected \
-            sheet); the output says so ("已替换 DEMAND-12 的 3 条旧记录").
+            sheet); the output says so ("已替换 D032-3 的 3 条旧记录").
             """))
 
     @Argument(help: L("出勤记录文件，可给多个。", "Attendance files, one or more."))

@@ -8,10 +8,10 @@ import XiangxingCore
 ///
 /// Which class a sheet is for: the sheet itself does not carry the session
 /// id in a column, so it is found in, first, any title line above the
-/// header (an .xlsx with the PDF's heading, `期次：第1期（DEMAND-12）`), then
+/// header (an .xlsx with the PDF's heading, `期次：第1期（D032-3）`), then
 /// the file name the roster command gave it
-/// (`签到表-唐河县-创业意识培训-第1期-DEMAND-12.csv`; a copy named
-/// `…-DEMAND-12（已填）.csv` still works): a session id of the plan that
+/// (`签到表-唐河县-创业意识培训-第1期-D032-3.csv`; a copy named
+/// `…-D032-3（已填）.csv` still works): a session id of the plan that
 /// stands there as a whole word.
 ///
 /// Who a row is: the IDs are printed masked (`411328********1234`), so a
@@ -166,7 +166,7 @@ enum RosterAttendance {
         let ids = plan.sessions.map(\.id)
         for text in titles + [stem] {
             let found = Set(ids.filter { standsAlone($0, in: text) })
-            // DEMAND-1 inside DEMAND-12 is not found (word bounds); of two found, keep the longer only if it holds the other.
+            // D032-1 inside D032-12 is not found (word bounds); of two found, keep the longer only if it holds the other.
             let named = found.filter { a in !found.contains { b in b != a && b.contains(a) } }
             if named.count == 1 { return named.first }
             if named.count > 1 {
@@ -187,8 +187,8 @@ enum RosterAttendance {
         }
         problems.append(InputProblem(file: file, line: nil, field: "session",
             problem: Bilingual(zh: "看不出这张签到表是哪一期培训", en: "which class this sign-in sheet is for cannot be told"),
-            remedy: Bilingual(zh: "保留 xiangxing roster 给出的文件名（……-第1期-DEMAND-12.csv），或在表头上方一行写上场次编号",
-                              en: "keep the file name xiangxing roster gave it (…-第1期-DEMAND-12.csv), or write the session id on a line above the header")))
+            remedy: Bilingual(zh: "保留 xiangxing roster 给出的文件名（……-第1期-D032-3.csv），或在表头上方一行写上场次编号",
+                              en: "keep the file name xiangxing roster gave it (…-第1期-D032-3.csv), or write the session id on a line above the header")))
         return nil
     }
 
