@@ -129,4 +129,29 @@ struct AttendanceCommandTests {
         let status = try xiangxing("status", "--db", other)
         #expect(status.status != 0 || !status.stdout.contains("南阳市2019年"))
     }
+
+    @Test("a recorded class moved by a re-plan keeps its records and is listed for the office, as it was held")
+    func aMovedClassIsFlagged() throws {
+        let tmp = try TemporaryFolder()
+        let (db, sheets) = try Self.office(tmp)
+        let sheet = try #require(sheets.first { $0.lastPathComponent.contains("创业意识培训-第1期") })
+        let session = String(sheet.deletingPathExtension().lastPathComponent.split(separator: "期-").last!)
+        try Self.fillIn(sheet)
+        #expect(try xiangxing("attendance", "import", sheet.path, "--db", db).status == 0)
+        // Its venue is recorded closed on its dates (entered late): the re-plan moves it.
+        let v1 = tmp.url.appendingPathComponent("v1")
+        let row = try #require(try Self.planRow(v1, session))
+        let dates = row[5].split(separator: ";").map(String.init)
+        #expect(try xiangxing("close-venue", "--venue", row[4], "--from", dates.first!, "--to", dates.last!, "--reason", "停电", "--db", db).status == 0)
+        let v2 = tmp.url.appendingPathComponent("v2")
+        #expect(try xiangxing("replan", "--out", v2.path, "--db", db).status == 0)
+        let moved = try #require(try Self.planRow(v2, session))
+        #expect(moved[4...5] != row[4...5])
+        let owed = try xiangxing("attendance", "--county", "唐河县", "--through", "2019-12-31", "--db", db)
+        #expect(owed.status == 0)
+        let flagged = owed.stdoutLines.drop { !$0.contains("录入记录后又调整过的场次") }.dropFirst()
+        #expect(flagged.contains { $0.contains(session) && $0.contains("举办时 唐河县 \(dates.first!) 至 \(dates.last!)") })
+        // Not owed: its records count, as held.
+        #expect(!owed.stdoutLines.prefix { !$0.contains("录入记录后又调整过的场次") }.contains { $0.contains(session) })
+    }
 }
