@@ -129,7 +129,8 @@ enum RosterAttendance {
                 field = idHeading
             } else if !idText.isEmpty {
                 candidates = members.filter { ResidentID.masked($0) == idText }
-                if !name.isEmpty, candidates.count > 1 || !byName.isEmpty { candidates = candidates.filter { byName[$0] == nil || byName[$0] == name } }
+                // The name tells apart two masked IDs alike, and keeps a stranger's look-alike ID out.
+                if !name.isEmpty { candidates = candidates.filter { byName[$0] == nil || byName[$0] == name } }
                 field = idHeading
             } else {
                 candidates = members.filter { byName[$0] == name }
