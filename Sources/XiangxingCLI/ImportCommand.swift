@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import XiangxingCore
 import XiangxingIO
 import XiangxingStore
 
@@ -30,9 +31,43 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioOptions.load(scenario, store.lang)
+        let programme = try Self.programme(loaded, store.lang)
         let db = try store.open()
-        let id = try store.attempt { try db.importScenario(loaded, source: scenario, by: store.who) }
+        let id = try store.attempt { try db.importScenario(loaded, programme: programme, source: scenario, by: store.who) }
         print(Inventory(loaded).render(store.lang))
+        let t = programme.settings
+        if t.targetTraining != nil || t.targetMentoring != nil || programme.targets != nil {
+            let city = [t.targetTraining.map { store.lang == .zh ? "培训 \($0)" : "training \($0)" },
+                        t.targetMentoring.map { store.lang == .zh ? "乡村行 \($0)" : "mentoring \($0)" }].compactMap { $0 }
+            let counties = Set((programme.targets ?? []).map(\.county)).count
+            print(store.lang == .zh
+                  ? "年度目标：\(city.isEmpty ? "未给出全市总数" : "全市" + city.joined(separator: "、") + " 人次")\(programme.targets == nil ? "" : "；targets.csv \(counties) 个县区")；完成比例 \(t.completionShare)。"
+                  : "Targets: \(city.isEmpty ? "no city totals" : "city " + city.joined(separator: ", ") + " person-times")\(programme.targets == nil ? "" : "; targets.csv for \(counties) counties"); completion share \(t.completionShare).")
+        }
         print(store.lang == .zh ? "已导入数据库 \(store.db)（场景 \(id)）。" : "Imported into \(store.db) (scenario \(id)).")
+    }
+
+    /// scenario.csv's programme keys and targets.csv, checked as `validate`
+    /// checks them; any problem refuses the import (listed, store untouched).
+    static func programme(_ loaded: LoadedScenario, _ lang: Language) throws -> ScenarioProgramme {
+        var problems: [InputProblem] = []
+        var settings = ProgrammeSettings(), targets: [CountyTarget]? = nil
+        switch ProgrammeReading.settings(folder: loaded.folder) {
+        case .success(let s): settings = s
+        case .failure(let all): problems += all.problems
+        }
+        if problems.isEmpty {
+            switch ProgrammeReading.targets(folder: loaded.folder, scenario: loaded.scenario, settings: settings) {
+            case .success(let t): targets = t
+            case .failure(let all): problems += all.problems
+            }
+        }
+        guard problems.isEmpty else {
+            for p in problems { Terminal.error(p.message(lang)) }
+            Terminal.error(lang == .zh ? "共 \(problems.count) 处问题，未导入，数据库未做改动。改正后重新运行。"
+                                       : "\(problems.count) problem(s): nothing imported, the store is unchanged. Correct them and run again.")
+            throw ExitCode(1)
+        }
+        return ScenarioProgramme(settings: settings, targets: targets)
     }
 }

@@ -78,8 +78,11 @@ public final class PlanStore: Sendable {
     /// - Parameters:
     ///   - source: the folder as the user named it.
     ///   - by: who imported it (`$USER` or "office").
+    ///   - programme: scenario.csv's targets and completion share and the
+    ///     folder's targets.csv (`ProgrammeReading`), kept with it for reports.
     @discardableResult
-    public func importScenario(_ loaded: LoadedScenario, source: String, by who: String) throws -> ScenarioID {
+    public func importScenario(_ loaded: LoadedScenario, programme: ScenarioProgramme? = nil, source: String,
+                               by who: String) throws -> ScenarioID {
         try pool.write { db in
             let at = now()
             let provenance = ScenarioTables.Provenance(
@@ -87,6 +90,7 @@ public final class PlanStore: Sendable {
                 encodings: loaded.encodings.mapValues(\.rawValue), at: at, by: who)
             let s = loaded.scenario
             let id = try ScenarioTables.insert(s, provenance: provenance, into: db)
+            try ProgrammeTables.insert(programme ?? ScenarioProgramme(), scenario: id.rawValue, db)
             let counts = "\(s.trainers.count) trainers, \(s.venues.count) venues, \(s.demands.count) demand rows, "
                 + "\(s.stops.count) tour stops, \(s.attendees?.count ?? 0) attendees"
             let countsZh = "讲师 \(s.trainers.count)，场地 \(s.venues.count)，需求 \(s.demands.count) 行，"

@@ -55,7 +55,7 @@ extension StoreEvent.Kind {
     /// a venue closed, a pin …), as opposed to saving or tidying the store.
     public var changesThePlan: Bool {
         switch self {
-        case .versionSaved, .personalDataPurged: return false
+        case .versionSaved, .personalDataPurged, .attendanceImported: return false
         default: return true
         }
     }
@@ -151,7 +151,7 @@ extension PlanStore {
             if latest != lease.parent, let latest, let info = try PlanVersions.load(latest, db)?.info {
                 throw StoreError.versionSavedMeanwhile(version: latest, by: info.author)
             }
-            let arrived = try Self.events(db, after: lease.baseEvent, through: Int64.max)
+            let arrived = try Self.events(db, after: lease.baseEvent, through: Int64.max).filter { $0.kind.changesThePlan }
             if !arrived.isEmpty { throw StoreError.changedWhilePlanning(arrived: arrived.map(\.description)) }
         } else if let row {
             let holder = Self.lease(row)

@@ -28,8 +28,9 @@ public struct PurgeReport: Equatable, Sendable {
 /// A person purged is replaced by one opaque token (`已清除-3F9A12BC`) in
 /// every row that held them, the same token everywhere, with the name
 /// `（已清除）` and no phone: so each version keeps its attendees per
-/// session and per county and kind, and `diff` between any two versions
-/// still counts the same people moved. Rows are never deleted, and nothing
+/// session and per county and kind, `diff` between any two versions
+/// still counts the same people moved, and their attendance records (the
+/// same token) still count their completed classes. Rows are never deleted, and nothing
 /// outside the store file is touched (plan folders and printed rosters are
 /// the office's own files).
 ///
@@ -177,6 +178,12 @@ private struct Purge {
                                    arguments: [replaced, r["version"] as Int])
                 }
             }
+        }
+        if !gone.isEmpty {
+            // Attendance keeps each person's days (a class's completions are
+            // counted per person), so their rows take the person's token.
+            let attendance = try db.cachedStatement(sql: "UPDATE attendance_training SET id_number = ? WHERE id_number = ?")
+            for id in gone { try attendance.execute(arguments: [tokens[id]!, id]) }
         }
         for w in withdrawals {
             try db.execute(sql: "UPDATE event SET description_zh = ?, description_en = ? WHERE id = ?", arguments: [

@@ -21,6 +21,15 @@ import GRDB
 ///
 /// v2 adds `planning`: at most one row, the lease of the one process that
 /// is planning the next version now (see `PlanStore.beginPlanning`).
+///
+/// v3 adds the programme year (issue 10): `scenario_programme` (scenario.csv's
+/// targets and completion share, one row per scenario imported since) and
+/// `scenario_target` (its targets.csv), and the attendance records
+/// `attendance_training` (one row per trainee and class day) and
+/// `attendance_mentoring` (one row per stop and day), each naming the plan
+/// version it was taken against and the `event` (an `attendance_imported`
+/// entry: who, when, which files) that brought it. A scenario imported
+/// before v3 has no programme row: default settings, no targets.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -34,6 +43,10 @@ enum Schema {
         }
         migrator.registerMigration("v2") { db in
             try createPlanningTable(db)
+        }
+        migrator.registerMigration("v3") { db in
+            try createProgrammeTables(db)
+            try createAttendanceTables(db)
         }
         return migrator
     }
@@ -288,6 +301,54 @@ enum Schema {
             t.column("pinned_by", .text).notNull()
             t.column("reason", .text).notNull()
             t.primaryKey(["session", "what"])
+        }
+    }
+
+    private static func createProgrammeTables(_ db: Database) throws {
+        try db.create(table: "scenario_programme") { t in
+            t.primaryKey("scenario_id", .integer).references("scenario", onDelete: .cascade)
+            t.column("target_training", .integer)
+            t.column("target_mentoring", .integer)
+            t.column("completion_share", .double).notNull()
+            /// 0 when the folder had no targets.csv (NULL targets, not an empty list).
+            t.column("has_targets", .boolean).notNull()
+        }
+        try db.create(table: "scenario_target") { t in
+            t.column("scenario_id", .integer).notNull().indexed().references("scenario", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("county", .text).notNull()
+            t.column("category", .text).notNull().check { ["training", "mentoring"].contains($0) }
+            t.column("person_times", .integer).notNull()
+            t.primaryKey(["scenario_id", "county", "category"])
+        }
+    }
+
+    /// A session's records are replaced as a whole by a later import of it,
+    /// so (session, person, day) and (session, day) are keys across versions.
+    private static func createAttendanceTables(_ db: Database) throws {
+        try db.create(table: "attendance_training") { t in
+            t.column("session", .text).notNull()
+            /// Personal data: stored, never logged; a token after `purge`.
+            t.column("id_number", .text).notNull()
+            t.column("day", .text).notNull()
+            t.column("present", .boolean).notNull()
+            /// The plan version the sheet was checked against.
+            t.column("version", .integer).notNull().references("plan_version")
+            t.column("event_id", .integer).notNull().indexed().references("event")
+            /// Where the record stood in the file imported (its name, not its path).
+            t.column("file", .text).notNull()
+            t.column("line", .integer).notNull()
+            t.primaryKey(["session", "id_number", "day"])
+        }
+        try db.create(table: "attendance_mentoring") { t in
+            t.column("session", .text).notNull()
+            t.column("day", .text).notNull()
+            t.column("mentees", .integer).notNull()
+            t.column("version", .integer).notNull().references("plan_version")
+            t.column("event_id", .integer).notNull().indexed().references("event")
+            t.column("file", .text).notNull()
+            t.column("line", .integer).notNull()
+            t.primaryKey(["session", "day"])
         }
     }
 

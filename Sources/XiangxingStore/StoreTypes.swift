@@ -88,6 +88,8 @@ public struct StoreEvent: Hashable, Sendable {
         case unpinned
         /// `xiangxing purge`: personal data removed, counts kept.
         case personalDataPurged = "personal_data_purged"
+        /// `xiangxing attendance import`: records of classes and stops stored.
+        case attendanceImported = "attendance_imported"
     }
     public var id: Int64
     /// UTC, whole seconds.

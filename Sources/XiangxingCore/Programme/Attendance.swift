@@ -44,6 +44,28 @@ public enum AttendanceCheck {
         }
     }
 
+    /// A 签到 cell of a filled-in sign-in sheet, as clerks fill it: blank,
+    /// ×/✗/0/否 or a word for absence (缺勤, 请假 …) = absent; √, ✓, ✔, 1, 是
+    /// or any other mark (a signature, a name, a stamp) = present. Nil for a
+    /// cell that says both or asks (`√×`, `?`, `2`): a clerk must decide.
+    ///
+    ///     AttendanceCheck.mark("欧阳娜娜") == true; AttendanceCheck.mark("") == false
+    public static func mark(_ text: String) -> Bool? {
+        let skip: Set<Character> = [" ", "\t", "\u{3000}", "'"]
+        let t = String(text.drop(while: { skip.contains($0) }).reversed().drop(while: { skip.contains($0) }).reversed())
+        if t.isEmpty { return false }
+        if let known = present(t) { return known }
+        let absentWords = ["缺", "缺勤", "缺席", "缺课", "未到", "没到", "请假", "病假", "事假", "旷课", "无", "-", "—", "／", "/"]
+        if absentWords.contains(t) { return false }
+        if t.contains(where: { "?？".contains($0) }) { return nil }
+        let ticks = t.contains(where: { "√✓✔".contains($0) }), crosses = t.contains(where: { "×✗✘".contains($0) })
+        if ticks && crosses { return nil }
+        if crosses { return false }
+        // A number other than 1 or 0 is a count or a slip, not a mark.
+        if t.allSatisfy({ $0.isNumber || $0 == "." }) { return nil }
+        return true
+    }
+
     /// Everything wrong with the records against the plan they were taken
     /// against: an unknown session, a record of the wrong type, a trainee not
     /// in that class (when the plan has assignments), a date that is not one
@@ -58,7 +80,7 @@ public enum AttendanceCheck {
             out.append(InputProblem(file: file, line: line, field: field, problem: Bilingual(zh: zh, en: en),
                                     remedy: Bilingual(zh: fixZh, en: fixEn)))
         }
-        var seenDays: [String: Int] = [:]
+        var seenDays: [String: (String, Int)] = [:]
         for r in records.training {
             guard let s = sessions[r.session] else {
                 add(r.file, r.line, "session", "计划中没有场次“\(r.session)”", "the plan has no session \"\(r.session)\"",
@@ -78,10 +100,12 @@ public enum AttendanceCheck {
                     "改成该班的上课日期", "write one of the class's dates")
             }
             let key = r.session + "\u{1F}" + r.idNumber + "\u{1F}" + r.date.iso
-            if let first = seenDays[key] {
-                add(r.file, r.line, "date", "同一学员同一天已在第 \(first) 行记录过", "the same trainee and day is already recorded on line \(first)",
-                    "删去重复的一行", "delete the repeated row")
-            } else { seenDays[key] = r.line }
+            if let (file, line) = seenDays[key] {
+                let at = file == r.file ? "第 \(line) 行" : "\(file):\(line)", atEn = file == r.file ? "line \(line)" : "\(file):\(line)"
+                add(r.file, r.line, "date", "同一学员 \(r.date) 的出勤已在\(at)记录过，同一天不能记两次",
+                    "the same trainee on \(r.date) is already recorded at \(atEn); a day is recorded once",
+                    "删去重复的一行（或重复的签到表）", "delete the repeated row (or the repeated sheet)")
+            } else { seenDays[key] = (r.file, r.line) }
         }
         var seenStops: [String: (String, Int)] = [:]
         for r in records.mentoring {
@@ -106,5 +130,25 @@ public enum AttendanceCheck {
             } else { seenStops[key] = (r.file, r.line) }
         }
         return out
+    }
+}
+
+extension Session {
+    /// Held as planned in `other`: the same dates, county and venue. A
+    /// re-plan that changes only trainers (or another session) keeps a
+    /// session's attendance records; one that moves it flags them.
+    public func isHeldAsIn(_ other: Session) -> Bool {
+        dates == other.dates && county == other.county && venue == other.venue
+    }
+}
+
+extension AttendanceCheck {
+    /// What a county still owes: its classes and stops whose last day is on
+    /// or before `through` with no record at all, in date order.
+    public static func owed(_ plan: Plan, recorded: Set<String>, through: Day) -> [Session] {
+        plan.sessions.filter { s in
+            guard let last = s.dates.last else { return false }
+            return last <= through && !recorded.contains(s.id)
+        }.sorted { ($0.dates.first!, $0.id) < ($1.dates.first!, $1.id) }
     }
 }

@@ -137,10 +137,22 @@ public enum ProgrammeReading {
         return problems.isEmpty ? .success(out) : .failure(InputProblems(problems))
     }
 
-    /// Attendance files, each training (`session,id_number,date,present`) or
-    /// mentoring (`session,date,mentees`) by its header, read whole and
-    /// checked against the plan: any problem in any file fails the lot.
-    public static func attendance(files: [URL], plan: Plan) -> Result<AttendanceRecords, InputProblems> {
+    /// Attendance files, each training (`session,id_number,date,present`),
+    /// mentoring (`session,date,mentees`) or a filled-in sign-in sheet
+    /// (`RosterAttendance`) by its header, read whole and checked against
+    /// the plan: any problem in any file fails the lot.
+    ///
+    /// - Parameter attendees: the scenario's enrolment, to match a sheet's
+    ///   masked IDs by name too (nil: by masked ID alone).
+    public static func attendance(files: [URL], plan: Plan, attendees: [Attendee]? = nil) -> Result<AttendanceRecords, InputProblems> {
+        var namesByClass: [String: [String: String]] = [:]
+        func names(_ s: Session) -> [String: String] {
+            if let known = namesByClass[s.id] { return known }
+            var out: [String: String] = [:]
+            for a in attendees ?? [] where a.county == s.county && a.kind == s.kind { out[a.idNumber] = a.name }
+            namesByClass[s.id] = out
+            return out
+        }
         var problems: [InputProblem] = []
         var records = AttendanceRecords()
         for url in files {
@@ -152,6 +164,11 @@ public enum ProgrammeReading {
                 continue
             }
             guard let (rows, _) = TableSource.rows(url, name: name, problems: &problems) else { continue }
+            if let layout = RosterAttendance.layout(rows) {
+                records.training += RosterAttendance.read(rows, layout: layout, file: name, stem: url.deletingPathExtension().lastPathComponent,
+                                                          plan: plan, names: names, problems: &problems)
+                continue
+            }
             // Which kind of record the file holds is told by its header.
             var ignored: [InputProblem] = []
             let probe = Table(file: name, rows: Array(rows.prefix(1)),
