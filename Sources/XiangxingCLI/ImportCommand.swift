@@ -30,8 +30,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioOptions.load(scenario, store.lang)
+        let milestones = try MilestonesSource.folder(loaded, store.lang)
         let db = try store.open()
         let id = try store.attempt { try db.importScenario(loaded, source: scenario, by: store.who) }
+        try store.attempt { try db.saveMilestones(milestones ?? [], scenario: id) }
         print(Inventory(loaded).render(store.lang))
         print(store.lang == .zh ? "已导入数据库 \(store.db)（场景 \(id)）。" : "Imported into \(store.db) (scenario \(id)).")
     }

@@ -32,6 +32,7 @@ struct Xiangxing: ParsableCommand {
             RosterCommand.self, ItineraryCommand.self, TourSheetCommand.self, Generate.self, Bench.self,
             TargetsCommand.self,
             ReportCommand.self,
+            MilestonesCommand.self,
         ]
     )
 

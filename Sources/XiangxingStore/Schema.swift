@@ -21,6 +21,9 @@ import GRDB
 ///
 /// v2 adds `planning`: at most one row, the lease of the one process that
 /// is planning the next version now (see `PlanStore.beginPlanning`).
+///
+/// v4-milestones adds `milestone`: milestones.csv of each imported scenario
+/// (Milestones.swift).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -34,6 +37,10 @@ enum Schema {
         }
         migrator.registerMigration("v2") { db in
             try createPlanningTable(db)
+        }
+        // Keep last: the programme's milestones (milestones.csv), per scenario.
+        migrator.registerMigration("v4-milestones") { db in
+            try MilestoneTable.create(db)
         }
         return migrator
     }
