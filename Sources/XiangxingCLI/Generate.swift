@@ -5,8 +5,19 @@ import XiangxingIO
 
 extension ScenarioPreset: ExpressibleByArgument {}
 
+/// `generate` writes a synthetic scenario (the default, `generate --preset …`)
+/// or, as `generate attendance`, a plan's attendance records.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        abstract: L("生成模拟场景（默认），或为计划生成模拟出勤记录（generate attendance）。",
+                    "Write a synthetic scenario (the default), or simulated attendance for a plan (generate attendance)."),
+        subcommands: [GenerateScenario.self, GenerateAttendance.self],
+        defaultSubcommand: GenerateScenario.self)
+}
+
+struct GenerateScenario: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scenario",
         abstract: L("生成用于测试和性能评测的模拟场景文件夹。",
                     "Write a synthetic scenario folder for tests and benchmarks."),
         discussion: L("""
@@ -29,8 +40,7 @@ struct Generate: ParsableCommand {
 
         Example:
           xiangxing generate --preset nanyang --seed 7 --out /tmp/g
-        """),
-        subcommands: [GenerateAttendance.self])
+        """))
 
     @Option(help: L("场景规模：nanyang（17 个县区）、henan（约 160 个）或 national（约 2800 个）。", "Size of the scenario: nanyang (17 counties), henan (~160) or national (~2,800)."))
     var preset: ScenarioPreset = .nanyang
@@ -160,6 +170,8 @@ struct GenerateAttendance: ParsableCommand {
 
             所属计划 / for the plan: \(self.plan)/plan.csv（FNV-1a 64: \(String(h, radix: 16))\(summary.map { "；已安排 \($0.scheduled) 项，讲师路程 " + String(format: "%.1f", $0.travel_km) + " 公里" } ?? "")）, \(result.classes) classes and \(result.stops) stops held by \(through.iso).
             培训记录 session,id_number,date,present 每县一个文件；乡村行 session,date,mentees。人名、身份证号均为虚构。
+            计划文件夹的 plan.csv 的 FNV-1a 64 值与上面相同，才是这些记录所属的计划。
+            Records belong to a plan folder whose plan.csv has the FNV-1a 64 value above.
 
             """
         let folder = try OutputTarget.prepare(out, kind: .report, protecting: [options.scenario, self.plan], language: lang)
