@@ -41,7 +41,7 @@ struct MilestonesCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: L("写出 .ics 日历文件的路径。", "Where to write the .ics calendar."))
+    @Option(help: L("写出 .ics 日历文件的路径（含全部里程碑，不受 --from 限制）。", "Where to write the .ics calendar (every milestone, whatever --from says)."))
     var ics: String?
 
     @Option(help: L("只列此日期（YYYY-MM-DD）及以后的里程碑。", "List milestones from this date on (YYYY-MM-DD)."))
@@ -119,7 +119,7 @@ enum MilestoneText {
     static let weekdaysEn = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// `2019-10-08 周二  9月返乡创业情况统计表报送 — 各县（市、区）人社局（原定 2019-10-05，遇休息日顺延）`
-    static func line(_ m: Milestone, _ lang: Language) -> String {
+    static func line(_ m: Milestone, _ lang: Language, note: Bool = true) -> String {
         let zh = lang == .zh
         let span = m.span
         let when: String
@@ -133,7 +133,7 @@ enum MilestoneText {
         if m.wasMoved {
             text += zh ? "（原定 \(m.first.iso)，遇休息日顺延）" : " (set for \(m.first.iso), moved off a day off)"
         }
-        if !m.note.isEmpty { text += zh ? "；\(m.note)" : "; \(m.note)" }
+        if note && !m.note.isEmpty { text += zh ? "；\(m.note)" : "; \(m.note)" }
         return text
     }
 
@@ -142,7 +142,7 @@ enum MilestoneText {
         return s + String(repeating: " ", count: max(1, width - w))
     }
 
-    /// What `status` shows: the milestones under way on `today` and the next ones.
+    /// What `status` shows: the milestones under way on `today` and the next ones (without notes).
     static func dueNext(_ all: [Milestone], today: Day, _ lang: Language, count: Int = 5) -> [String] {
         let zh = lang == .zh
         guard !all.isEmpty else { return [] }
@@ -155,7 +155,7 @@ enum MilestoneText {
             let running = m.span.lowerBound < today
             let days = today.distance(to: m.span.lowerBound)
             let tag = running ? (zh ? "进行中 " : "under way ") : days == 0 ? (zh ? "今天 " : "today ") : (zh ? "\(days) 天后 " : "in \(days) d ")
-            lines.append("  " + padded(tag, 10) + line(m, lang))
+            lines.append("  " + padded(tag, 10) + line(m, lang, note: false))
         }
         return lines
     }

@@ -30,6 +30,10 @@ import Testing
         #expect(run.stderr.contains("milestones.csv:7: 事项:") && run.stderr.contains("第 2 行"))
         #expect(run.stdout.isEmpty)
 
+        let validated = try xiangxing(["validate", s.path], in: tmp.url)
+        #expect(validated.status == 1)
+        #expect(validated.stderr.contains("milestones.csv:4: 结束日期:"))
+
         let imported = try xiangxing(["import", s.path, "--db", "office.sqlite"], in: tmp.url)
         #expect(imported.status == 1)
         #expect(imported.stderr.contains("milestones.csv:3: 类型:"))
