@@ -11,6 +11,15 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: L("生成模拟场景（默认），或为计划生成模拟出勤记录（generate attendance）。",
                     "Write a synthetic scenario (the default), or simulated attendance for a plan (generate attendance)."),
+        discussion: L("""
+            示例：
+              xiangxing generate --preset nanyang --seed 7 --out /tmp/g
+              xiangxing generate attendance scenarios/nanyang-2019 plan-out --through 2019-09-30 --out 出勤记录
+            """, """
+            Example:
+              xiangxing generate --preset nanyang --seed 7 --out /tmp/g
+              xiangxing generate attendance scenarios/nanyang-2019 plan-out --through 2019-09-30 --out attendance
+            """),
         subcommands: [GenerateScenario.self, GenerateAttendance.self],
         defaultSubcommand: GenerateScenario.self)
 }

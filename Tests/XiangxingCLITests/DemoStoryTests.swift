@@ -25,7 +25,7 @@ import Testing
         #expect(files.count == 18)
         for f in files {
             #expect(try Data(contentsOf: f) == Data(contentsOf: again.appendingPathComponent(f.lastPathComponent)),
-                    "\(f.lastPathComponent) differs from what generate attendance writes now")
+                    "\(f.lastPathComponent) differs from what generate attendance writes for today's demo plan: if the plan changed on purpose, re-run the command in attendance/README.md")
             let mode = try FileManager.default.attributesOfItem(atPath: again.appendingPathComponent(f.lastPathComponent).path)[.posixPermissions] as? Int
             #expect(mode == (f.lastPathComponent.hasPrefix("出勤-") ? 0o600 : 0o644))
         }
