@@ -35,6 +35,7 @@ struct ImportCommand: ParsableCommand {
         let id = try store.attempt { try db.importScenario(loaded, source: scenario, by: store.who) }
         try store.attempt { try db.saveMilestones(milestones ?? [], scenario: id) }
         print(Inventory(loaded).render(store.lang))
+        if let milestones { print(store.lang == .zh ? "  里程碑    \(milestones.count) 项（milestones.csv）" : "  milestones      \(milestones.count) (milestones.csv)") }
         print(store.lang == .zh ? "已导入数据库 \(store.db)（场景 \(id)）。" : "Imported into \(store.db) (scenario \(id)).")
     }
 }
