@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XiangxingICU
 
 @Suite(.serialized) struct MilestonesCommandTests {
     /// The GB18030 twin (small, quick to import) with a milestones file.
@@ -92,5 +93,22 @@ import Testing
         #expect(run.stdout.contains("2019-05-05 周日     4月返乡创业情况统计表报送"))
         #expect(run.stdout.contains("2019-10-08 周二     9月返乡创业情况统计表报送"))
         #expect(run.stdout.contains("2020-01-06 周一     12月返乡创业情况统计表报送"))
+    }
+
+    @Test func aMilestonesFileSavedByExcelAsGB18030WithChineseHeadersIsRead() throws {
+        let tmp = try TemporaryFolder()
+        let s = try scenario(tmp, milestones: "")
+        let text = "编号,日期,结束日期,事项,责任单位,类型,备注\r\n"
+            + "th-onsite,2019-07-21,,唐河县返乡创业现场观摩会,唐河县人社局,会议,周日举行\r\n"
+            + "th-report-09,2019-10-05,,9月统计表报送,唐河县人社局,报送,次月5日前\r\n"
+            + "th-survey,2019-04-01,2019-05-31,返乡创业情况调查,唐河县人社局,阶段,\r\n"
+        try Data(TextEncoding.encodeGB18030(text)).write(to: s.appendingPathComponent("milestones.csv"))
+        let run = try xiangxing(["milestones", s.path], in: tmp.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2019-10-08 周二     9月统计表报送 — 唐河县人社局（原定 2019-10-05，遇休息日顺延）"))
+        #expect(run.stdout.contains("2019-04-01 至 05-31 返乡创业情况调查"))
+        // An event on a Sunday is held as written, with a warning naming its line.
+        #expect(run.stdout.contains("2019-07-21 周日     唐河县返乡创业现场观摩会"))
+        #expect(run.stderr.contains("milestones.csv:2: 日期:") && run.stderr.contains("休息日"))
     }
 }
