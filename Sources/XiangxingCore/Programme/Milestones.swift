@@ -83,7 +83,7 @@ public enum MilestoneRules {
     /// Milestones from `from` on (those whose span ends on or after it), in date order.
     public static func from(_ milestones: [Milestone], _ from: Day?) -> [Milestone] {
         milestones.enumerated()
-            .filter { from == nil || $0.element.span.upperBound >= from! }
+            .filter { m in from.map { m.element.span.upperBound >= $0 } ?? true }
             .sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }
             .map(\.element)
     }

@@ -73,7 +73,7 @@ public enum MilestonesReading {
         }
         for r in t.records {
             let rawKind = t.value(r, "kind")
-            let kind = kind(rawKind)
+            let kind = Self.kind(rawKind)
             if kind == nil && t.has("kind") {
                 f.add(r, "kind", "“\(rawKind)”不是 deadline、event 或 period", "\"\(rawKind)\" is not deadline, event or period",
                       fix: "填写 deadline（截止/报送）、event（活动/会议）或 period（阶段）", "write deadline (截止), event (活动) or period (阶段)")
