@@ -179,8 +179,10 @@ struct GenerateAttendance: ParsableCommand {
 
             所属计划 / for the plan: \(self.plan)/plan.csv（FNV-1a 64: \(String(h, radix: 16))\(summary.map { "；已安排 \($0.scheduled) 项，讲师路程 " + String(format: "%.1f", $0.travel_km) + " 公里" } ?? "")）, \(result.classes) classes and \(result.stops) stops held by \(through.iso).
             培训记录 session,id_number,date,present 每县一个文件；乡村行 session,date,mentees。人名、身份证号均为虚构。
-            计划文件夹的 plan.csv 的 FNV-1a 64 值与上面相同，才是这些记录所属的计划。
-            Records belong to a plan folder whose plan.csv has the FNV-1a 64 value above.
+            计划文件夹的 plan.csv 的 FNV-1a 64 值与上面相同，才是这些记录所属的计划；由 `xiangxing plan \(options.scenario) --out \(self.plan)` \
+            写出的计划每次相同（同一场景、同一版本的 xiangxing），可重新生成后核对。
+            Records belong to a plan folder whose plan.csv has the FNV-1a 64 value above; a plan written by \
+            `xiangxing plan \(options.scenario) --out \(self.plan)` is the same every time (same scenario, same xiangxing), so it can be made again and checked.
 
             """
         let folder = try OutputTarget.prepare(out, kind: .report, protecting: [options.scenario, self.plan], language: lang)
