@@ -729,6 +729,9 @@ README = """\
 | blackouts.csv | 三夏麦收、秋收、全市会议等不能办班的日期 |
 | attendees.csv | {attendees} 条报名记录（{people} 人，部分学员先参加意识培训再参加能力提升培训） |
 | travel.csv | 几条按实际道路估计的路程（山路、高速），其余按球面距离 × 1.3、60 km/h 估算 |
+| targets.csv | 全年目标 3500 培训、7200 帮扶人次的分解（`xiangxing targets` 生成；scenario.csv 中 target_training、target_mentoring、completion_share） |
+| milestones.csv | 2019 年工作节点与责任单位（手工编写，见 docs/programme.md） |
+| attendance/ | 截至 2019-09-30 的模拟出勤记录（`xiangxing generate attendance` 生成，见其中 README.md） |
 
 日历路径写作相对场景目录的 `calendars/trainer-T001.ics`；节假日日历不在本目录，在项目的 `calendars/` 目录。
 
@@ -756,7 +759,10 @@ university teaching, monthly meetings, leave, one transparent event, EXDATE/RDAT
 Asia/Shanghai, one in UTC, one floating), {demand_rows} demand rows ({classes} classes), a spring and a
 September mentoring tour ({stops} stops, {mentees} mentee person-times), harvest blackouts, {attendees}
 enrolments ({people} distinct people; some take awareness and then capability training) and a few
-road-distance overrides (estimates for mountain roads and expressways). Calendar paths are
+road-distance overrides (estimates for mountain roads and expressways). The programme year
+(docs/programme.md): the seed's targets in scenario.csv, targets.csv (made by `xiangxing targets`),
+milestones.csv (written by hand) and attendance/ through 2019-09-30 (made by `xiangxing generate
+attendance`; see its README.md) are kept when this script is re-run. Calendar paths are
 written relative to the scenario folder (`calendars/trainer-T001.ics`); the holiday calendar is the
 project's `calendars/cn-public-holidays.ics`. Attendees of functional zones carry the ID area code of the city district
 (411303 for NY-GX and NY-YH, 411302 for NY-SF and NY-GZ).
@@ -857,12 +863,26 @@ This README is UTF-8.
 """, encoding="utf-8")
 
 
+# The demo's programme year (docs/programme.md): the seed's targets in scenario.csv,
+# and files this script does not make, kept across a re-run: targets.csv
+# (`xiangxing targets`), milestones.csv (written by hand), attendance/
+# (`xiangxing generate attendance`).
+PROGRAMME = [("target_training", "3500"), ("target_mentoring", "7200"), ("completion_share", "0.8")]
+KEPT = ["targets.csv", "milestones.csv", "attendance"]
+
+
 def main():
+    kept = ROOT / ".make-demo-kept"
+    shutil.rmtree(kept, ignore_errors=True)
+    kept.mkdir()
+    for name in KEPT:
+        if (OUT / name).exists():
+            shutil.move(str(OUT / name), str(kept / name))
     for d in (OUT, OUT_GB):
         if d.exists():
             shutil.rmtree(d)
     OUT.mkdir(parents=True)
-    write_csv(OUT / "scenario.csv", ["key", "value"], SCENARIO)
+    write_csv(OUT / "scenario.csv", ["key", "value"], SCENARIO + PROGRAMME)
     make_counties()
     make_kinds()
     venues = make_venues()
@@ -874,6 +894,10 @@ def main():
     attendees = make_attendees(demand)
     make_readme(venues, trainers, demand, stops, attendees)
     make_gb18030()
+    for name in KEPT:
+        if (kept / name).exists():
+            shutil.move(str(kept / name), str(OUT / name))
+    kept.rmdir()
     print(f"wrote {OUT.relative_to(ROOT)} and {OUT_GB.relative_to(ROOT)}")
 
 

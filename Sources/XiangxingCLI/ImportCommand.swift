@@ -32,9 +32,12 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioOptions.load(scenario, store.lang)
         let programme = try Self.programme(loaded, store.lang)
+        let milestones = try MilestonesSource.folder(loaded, store.lang)
         let db = try store.open()
         let id = try store.attempt { try db.importScenario(loaded, programme: programme, source: scenario, by: store.who) }
+        try store.attempt { try db.saveMilestones(milestones ?? [], scenario: id) }
         print(Inventory(loaded).render(store.lang))
+        if let milestones { print(store.lang == .zh ? "  里程碑    \(milestones.count) 项（milestones.csv）" : "  milestones      \(milestones.count) (milestones.csv)") }
         let t = programme.settings
         if t.targetTraining != nil || t.targetMentoring != nil || programme.targets != nil {
             let city = [t.targetTraining.map { store.lang == .zh ? "培训 \($0)" : "training \($0)" },

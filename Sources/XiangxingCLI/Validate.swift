@@ -33,6 +33,8 @@ struct Validate: ParsableCommand {
         // targets.csv must add up to scenario.csv's totals (docs/programme.md).
         let programme = try take(ProgrammeReading.settings(folder: loaded.folder), options.lang)
         _ = try take(ProgrammeReading.targets(folder: loaded.folder, scenario: loaded.scenario, settings: programme), options.lang)
+        // milestones.csv, as import reads it (docs/scenario-format.md).
+        _ = try MilestonesSource.folder(loaded, options.lang)
         print(Inventory(loaded).render(options.lang))
     }
 }

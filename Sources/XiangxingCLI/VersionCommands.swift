@@ -212,20 +212,48 @@ private extension Character {
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: L("最新版本计划的主要数字，以及与上一版本相比的变动。",
-                    "The latest version's headline figures and what changed since the version before."),
+        abstract: L("最新版本计划的主要数字、与上一版本相比的变动，以及即将到期的工作节点。",
+                    "The latest version's headline figures, what changed since the version before, and what is due next."),
         discussion: L("""
+            即将到期：当前场景 milestones.csv 中正在进行的事项和今天（北京时间）之后最近的 5 项；\
+            --today 指定另一天。
+
             示例：
               xiangxing status
+              xiangxing status --today 2019-09-20
             """, """
+            Due next: the current scenario's milestones (milestones.csv) under way today \
+            (Asia/Shanghai) and the next 5; --today takes another day.
+
             Example:
               xiangxing status
+              xiangxing status --today 2019-09-20
             """))
     @OptionGroup var store: StoreOptions
+    @Option(help: L("按哪一天列出即将到期的事项（YYYY-MM-DD，默认今天）。", "The day to list what is due from (YYYY-MM-DD, default today)."))
+    var today: String?
+
+    func validate() throws {
+        if let today, Day(iso: today) == nil {
+            throw ValidationError(store.lang == .zh ? "--today \(today)：日期写成 YYYY-MM-DD，例如 2019-09-20" : "--today \(today): write YYYY-MM-DD, e.g. 2019-09-20")
+        }
+    }
+
+    /// Today in Asia/Shanghai, or --today.
+    private var day: Day {
+        if let today, let d = Day(iso: today) { return d }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year ?? 2019, month: c.month ?? 1, day: c.day ?? 1) ?? Day(ordinal: 0)
+    }
+
     func run() throws {
         let db = try store.open()
         let zh = store.lang == .zh
         let versions = try db.versions()
+        let dueNext = try MilestoneText.dueNext(db.milestones(), today: day, store.lang)
+        defer { for line in dueNext { print(line) } }
         guard let latest = versions.last else {
             print(zh ? "数据库 \(store.db) 还没有计划版本。先 xiangxing import 场景，再 xiangxing plan --out 文件夹。"
                      : "The store \(store.db) has no plan version yet. Run xiangxing import SCENARIO, then xiangxing plan --out DIR.")

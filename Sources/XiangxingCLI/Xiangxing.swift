@@ -33,6 +33,7 @@ struct Xiangxing: ParsableCommand {
             TargetsCommand.self,
             ReportCommand.self,
             AttendanceCommand.self,
+            MilestonesCommand.self,
         ]
     )
 

@@ -30,6 +30,9 @@ import GRDB
 /// version it was taken against and the `event` (an `attendance_imported`
 /// entry: who, when, which files) that brought it. A scenario imported
 /// before v3 has no programme row: default settings, no targets.
+///
+/// v4-milestones adds `milestone`: milestones.csv of each imported scenario
+/// (Milestones.swift).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -47,6 +50,10 @@ enum Schema {
         migrator.registerMigration("v3") { db in
             try createProgrammeTables(db)
             try createAttendanceTables(db)
+        }
+        // Keep last: the programme's milestones (milestones.csv), per scenario.
+        migrator.registerMigration("v4-milestones") { db in
+            try MilestoneTable.create(db)
         }
         return migrator
     }
