@@ -88,6 +88,22 @@ import XiangxingIO
                 "\(rounded)")
     }
 
+    /// ⌈completion_share × days⌉ in the decimals the office wrote: with
+    /// 0.6000000001 a 5-day class needs 4 days (3.0000000005 rounded up), a
+    /// 3-day class 2. Xiangxing's earlier 1e-9 allowance made it 3 days for
+    /// the 5-day classes, and the recount disagreed.
+    @Test func completionShareIsRoundedUpInExactDecimals() throws {
+        let tmp = try TemporaryFolder()
+        let scenario = try tmp.copy(demoScenario(), as: "nanyang")
+        try "completion_share,0.6000000001\n"
+            .write(to: scenario.appendingPathComponent("scenario.csv"), atomically: true, encoding: .utf8, appendingTo: true)
+        let plan = try planned(scenario, into: tmp.url.appendingPathComponent("plan"))
+        let made = try Attendance.make(plan: plan, seed: 11, share: 0.6000000001, heldBy: "2019-08-31", skipping: nil,
+                                       into: tmp.url.appendingPathComponent("attendance"))
+        #expect(made.atThreshold > 50 && made.oneShort > 50)
+        _ = try sameReport(scenario, plan, month: "2019-08", county: nil, attendance: made.files, in: tmp.url)
+    }
+
     /// The comparison can fail: one attendance row changed moves both
     /// reports by one person-time, and a reading of ⌈share × days⌉ that is
     /// off by one day would count different trainees on this data.
@@ -230,7 +246,7 @@ private struct Attendance {
                 }
                 continue
             }
-            let need = Int((share * Double(dates.count) - 1e-9).rounded(.up))
+            let need = Int((share * Double(dates.count)).rounded(.up))
             // The first class held is below completion: most came for half the days or less.
             let weak = belowCompletionClass == nil
             if weak { belowCompletionClass = id }
