@@ -41,6 +41,8 @@ Where the contract leaves a choice open, this script does what
   the city's total there, since the contract calls 合计 "the city"; Xiangxing
   keeps 合计's share comparable with its delivered columns, which is the
   reading that makes sense for a county's own report.)
+- leading blank lines before a header are skipped; a county listed twice
+  for one category in targets.csv is refused; --month must be YYYY-MM;
 - targets.csv is checked against scenario.csv's totals only for a category
   it has rows of (a targets.csv of training rows alone passes); a sum that
   differs is refused, no report;
@@ -57,6 +59,7 @@ Where the contract leaves a choice open, this script does what
 import argparse
 import csv
 import io
+import re
 import sys
 from decimal import Decimal, ROUND_CEILING, ROUND_HALF_UP
 from pathlib import Path
@@ -75,7 +78,11 @@ ATTENDANCE_ALIASES = {
     "场次": "session", "身份证号": "id_number", "日期": "date", "出勤": "present",
     "签到": "present", "人次": "mentees", "指导人次": "mentees",
 }
-CATEGORY_VALUES = {"training": "training", "mentoring": "mentoring", "培训": "training", "指导": "mentoring"}
+# Category values: the contract's, plus the Chinese words the office uses
+# (培训; 指导 as in the GB18030 sample's kinds.csv; 乡村行/帮扶 as Xiangxing's
+# targets reader also takes them), in any letter case.
+CATEGORY_VALUES = {"training": "training", "mentoring": "mentoring", "培训": "training",
+                   "指导": "mentoring", "乡村行": "mentoring", "帮扶": "mentoring"}
 PRESENT = {"1": True, "是": True, "√": True, "✓": True, "Y": True,
            "0": False, "否": False, "×": False, "N": False}
 
@@ -100,9 +107,13 @@ def table(path, aliases):
     Line numbers are the file's physical lines, so a quoted field holding a
     newline moves the next row's number on, as an editor shows it."""
     reader = csv.reader(io.StringIO(decode(path), newline=""))
-    try:
-        head = [aliases.get(h.strip(), h.strip()) for h in next(reader)]
-    except StopIteration:
+    # The header is the first row that is not blank (as Xiangxing reads it).
+    head = None
+    for r in reader:
+        if any(f.strip() for f in r):
+            head = [aliases.get(h.strip(), h.strip()) for h in r]
+            break
+    if head is None:
         return [], []
     out = []
     line = reader.line_num + 1
@@ -135,13 +146,15 @@ def read_scenario(folder):
             code = c if c in codes else by_name.get(c)
             if code is None:
                 raise Refused(f"{tpath.name}:{line}: county: {c!r} is not in counties.csv")
-            cat = CATEGORY_VALUES.get(r.get("category", ""))
+            cat = CATEGORY_VALUES.get(r.get("category", "").lower())
             if cat is None:
                 raise Refused(f"{tpath.name}:{line}: category: not training or mentoring")
             n = r.get("person_times", "")
             if not (n.isascii() and n.isdigit()):
                 raise Refused(f"{tpath.name}:{line}: person_times: not a whole number ≥ 0")
-            targets[(code, cat)] = targets.get((code, cat), 0) + int(n)
+            if (code, cat) in targets:
+                raise Refused(f"{tpath.name}:{line}: county: a second {cat} target for {c}")
+            targets[(code, cat)] = int(n)
         # "When both exist, targets.csv must add up to them" -- checked, as
         # Xiangxing does, for each category that targets.csv has rows of.
         for cat in CATEGORIES:
@@ -247,6 +260,8 @@ def share(delivered, target):
 
 
 def recount(scenario_dir, plan_dir, month, county, attendance):
+    if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
+        raise Refused(f"--month: {month!r} is not YYYY-MM, e.g. 2019-09")
     settings, counties, kinds, targets = read_scenario(scenario_dir)
     sessions, has_assignments = read_plan(plan_dir, kinds)
     present, mentoring = read_attendance(attendance, sessions, has_assignments)
