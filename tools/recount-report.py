@@ -16,7 +16,9 @@ Tests/XiangxingCLITests/ReportRecountTests.swift compares them byte for byte.
 Counting, as the contract says:
 - a trainee is one delivered training person-time when present on at least
   ceil(completion_share x the class's days) of the class's days, counted in
-  the month of the class's last day (computed in exact decimals: 0.8 x 5 = 4);
+  the month of the class's last day, in exact decimals: 0.8 x 5 = 4, and
+  0.6000000001 x 5 = 3.0000000005 -> 4 (Xiangxing said 3 through a 1e-9
+  allowance until this recount found it; fixed in Counting.daysRequired);
 - mentoring delivered = the recorded mentees, in the month of each record;
 - planned = plan.csv's attendees (a stop's mentees), in the month of the
   session's last day; "to date" = from scenario.csv's start to the month's end;
@@ -30,7 +32,7 @@ Where the contract leaves a choice open, this script does what
 - rows: counties in counties.csv order, each with `training` then
   `mentoring` (both categories always, zeros where nothing is planned), then
   `合计,training` and `合计,mentoring`; `county` is the county code;
-- share_of_target is rounded half up (0.66665 -> 0.6667);
+- share_of_target is rounded half up (1/32 = 0.03125 -> 0.0313, tested);
 - a county's target comes from targets.csv only (county by code or name);
   合计's target is scenario.csv's target_<category> when given, else the sum
   of targets.csv's rows for that category when targets.csv has any, else
@@ -49,7 +51,10 @@ Where the contract leaves a choice open, this script does what
 - a class's days are the dates listed for it in plan.csv;
 - attendance files are told apart by their header (`present` -> training,
   `mentees` -> mentoring; Chinese aliases 场次, 身份证号, 日期, 出勤, 人次);
-  marks: 1/是/√/✓/Y present, 0/否/×/N absent (Y/N in either case);
+  marks: 1/是/√/✓/Y present, 0/否/×/N absent (Y/N in either case) -- the
+  contract's list; Xiangxing also takes ✔, ✗, ✘, x, yes, no in any case,
+  which this script refuses (the test files use the contract's marks only);
+  the header aliases are the ones Xiangxing's reader knows;
   anything else, an unknown session, a record of the wrong type, a trainee
   not in the class (assignments.csv), a date not among the session's dates,
   a trainee-day or stop-day recorded twice (across all files), a negative or
@@ -75,8 +80,9 @@ ALIASES = {
     "身份证号": "id_number",
 }
 ATTENDANCE_ALIASES = {
-    "场次": "session", "身份证号": "id_number", "日期": "date", "出勤": "present",
-    "签到": "present", "人次": "mentees", "指导人次": "mentees",
+    "场次": "session", "场次编号": "session", "身份证号": "id_number", "身份证号码": "id_number",
+    "日期": "date", "出勤": "present", "到课": "present", "是否到课": "present",
+    "人次": "mentees", "帮扶人次": "mentees",
 }
 # Category values: the contract's, plus the Chinese words the office uses
 # (培训; 指导 as in the GB18030 sample's kinds.csv; 乡村行/帮扶 as Xiangxing's
