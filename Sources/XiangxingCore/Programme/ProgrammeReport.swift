@@ -16,11 +16,39 @@ public struct ReportMonth: Hashable, Sendable, Comparable {
 
 /// The counting rules of SCENARIO.md, written once for every report.
 public enum Counting {
-    /// Days a trainee must be present: ⌈share × days⌉ (computed with a
-    /// 1e-9 allowance so 0.8 × 5 is 4, not 5 through rounding).
+    /// Days a trainee must be present: ⌈share × days⌉, exact in the decimal
+    /// the office wrote (the share's shortest decimal form), so 0.8 × 5 is 4
+    /// and 0.6000000001 × 5 is 4 too, as an outside program counting in
+    /// decimals has it. `Counting.daysRequired(share: 0.8, days: 3)` is 3.
     public static func daysRequired(share: Double, days: Int) -> Int {
+        if let (digits, scale) = decimalDigits(share), scale <= 18 {
+            var unit = 1
+            for _ in 0..<scale { unit *= 10 }
+            let (n, overflow) = digits.multipliedReportingOverflow(by: days)
+            if !overflow { return max(0, n / unit + (n % unit > 0 ? 1 : 0)) }
+        }
         let x = share * Double(days)
         return max(0, Int((x - 1e-9).rounded(.up)))
+    }
+
+    /// `x` = digits / 10^scale, read from its shortest decimal form
+    /// ("0.8", "1.0", "1e-05"); nil for negative, non-finite or huge values.
+    static func decimalDigits(_ x: Double) -> (Int, Int)? {
+        guard x.isFinite, x >= 0 else { return nil }
+        let text = x.description
+        let parts = text.split(separator: "e")
+        guard let mantissa = parts.first, parts.count <= 2 else { return nil }
+        let exponent = parts.count == 2 ? Int(parts[1]) : 0
+        let halves = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(halves[0]), fraction = halves.count > 1 ? String(halves[1]) : ""
+        guard let exponent, let digits = Int(whole + fraction) else { return nil }
+        var scale = fraction.count - exponent, value = digits
+        while scale < 0 {
+            let (v, overflow) = value.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            value = v; scale += 1
+        }
+        return (value, scale)
     }
 
     /// Delivered training person-times per class: trainees present on at
