@@ -25,7 +25,7 @@ enum RosterOrder: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
-    case pdf, csv
+    case pdf, csv, xlsx
 }
 
 struct RosterCommand: ParsableCommand {
@@ -49,7 +49,8 @@ struct RosterCommand: ParsableCommand {
             写出的文件（文件夹不存在时自动创建；每个文件先写入临时文件再改名，文件夹中其他文件不动）：
               pdf：签到表-唐河县.pdf — 该县区全部培训，按日期排列，每期另起一页并单独计页；
               csv：签到表-唐河县-创业意识培训-第1期-D07-1.csv — 每期一个文件，UTF-8 带 BOM\
-              （Excel、WPS 可直接打开中文），列和中文表头与 PDF 相同。
+              （Excel、WPS 可直接打开中文），列和中文表头与 PDF 相同；
+              xlsx：签到表-唐河县-创业意识培训-第1期-D07-1.xlsx — 每期一个 Excel 工作簿，              身份证号和电话为文本格式（不会变成 4.11328E+17），文件仅本人可读。
             加 --all-counties 时每个县区一个子文件夹（唐河县/……），没有培训的县区跳过。
             县区可写代码、名称，或不带“县/区/市”的简称（如 唐河）。
 
@@ -78,7 +79,8 @@ struct RosterCommand: ParsableCommand {
           pdf: 签到表-唐河县.pdf — every class of the county, in date order, each starting \
                on a new page and counting its own pages;
           csv: 签到表-唐河县-创业意识培训-第1期-D07-1.csv — one per class, UTF-8 with BOM \
-               (Excel and WPS open it as Chinese), the same columns and Chinese headers.
+               (Excel and WPS open it as Chinese), the same columns and Chinese headers;
+          xlsx: 签到表-唐河县-创业意识培训-第1期-D07-1.xlsx — one Excel workbook per class,                IDs and phones as text cells (never 4.11328E+17), readable by their owner only.
         With --all-counties, one subfolder per county (唐河县/…), skipping counties without classes.
 
         Examples:
@@ -105,7 +107,7 @@ struct RosterCommand: ParsableCommand {
         """))
     var order: RosterOrder = .pinyin
 
-    @Option(help: L("文件格式：pdf（每个县区一个文件）或 csv（每期一个文件）。", "pdf (one file per county) or csv (one file per class)."))
+    @Option(help: L("文件格式：pdf（每个县区一个文件）、csv 或 xlsx（每期一个文件）。", "pdf (one file per county), csv or xlsx (one file per class)."))
     var format: RosterFormat = .pdf
 
     @Option(help: L("写出文件的文件夹（不存在时自动创建）。", "Folder to write into (created if missing)."))
@@ -190,6 +192,9 @@ struct RosterCommand: ParsableCommand {
         } catch let problem as PrintError {
             Terminal.error(problem.description)
             throw ExitCode(1)
+        } catch let problem as SpreadsheetXLSXError {
+            Terminal.error(problem.message(options.lang))
+            throw ExitCode(1)
         }
         try OutputTarget.attempt(options.lang) { try target.commit() }
         if !allCounties { for url in written { print(url.path) } }
@@ -202,7 +207,7 @@ struct RosterCommand: ParsableCommand {
         let classes = jobs.reduce(0) { $0 + $1.inputs.count }
         let people = jobs.reduce(0) { $0 + $1.inputs.reduce(0) { $0 + $1.rows.count } }
         let files = written.count
-        let what = format == .pdf ? "PDF" : "CSV"
+        let what = format == .pdf ? "PDF" : format == .csv ? "CSV" : "xlsx"
         print(zh ? "已写出 \(files) 个 \(what) 文件：\(counties.count) 个县区，\(classes) 期培训，\(people) 名学员 → \(outURL.path)"
                  : "Wrote \(files) \(what) file(s): \(counties.count) count(ies), \(classes) classes, \(people) attendees → \(outURL.path)")
         if unmasked {
@@ -400,6 +405,12 @@ enum RosterFiles {
             return try inputs.map { input in
                 let url = folder.appendingPathComponent(csvName(county, input))
                 try RosterCSV.write(input, to: url)
+                return url
+            }
+        case .xlsx:
+            return try inputs.map { input in
+                let url = folder.appendingPathComponent(String(csvName(county, input).dropLast(4)) + ".xlsx")
+                try RosterCSV.writeXLSX(input, to: url)
                 return url
             }
         }

@@ -40,7 +40,7 @@ struct Diff: ParsableCommand {
             或供 Excel 打开的 CSV（带 BOM，中文表头和名称）。
 
             --notify 按县区列出需通知的学员（姓名、电话、变动）；加 --out 文件夹时每个县区写出一份 \
-            CSV 和一份文本名单（通知名单-唐河县-含个人信息.csv / .txt）。电话和身份证号默认遮盖，\
+            CSV、一份 Excel 工作簿和一份文本名单（通知名单-唐河县-含个人信息.csv / .xlsx / .txt）。电话和身份证号默认遮盖，\
             --unmasked 时完整给出；名单含个人信息，文件仅本人可读（0600）。
 
             示例：
@@ -55,7 +55,7 @@ struct Diff: ParsableCommand {
 
             --notify lists those attendees per county (name, phone, what changed); with --out \
             DIR it writes one Excel-ready CSV and one text file per county \
-            (通知名单-唐河县-含个人信息.csv / .txt). Phones and ID numbers are masked unless \
+            (通知名单-唐河县-含个人信息.csv / .xlsx / .txt). Phones and ID numbers are masked unless \
             --unmasked; the lists name people, so the files are readable by their owner only (0600).
 
             Example:
@@ -117,6 +117,9 @@ struct Diff: ParsableCommand {
             for c in counties {
                 let name = Self.safe(store.index(of: c, in: words))
                 try folder.write("通知名单-\(name)-含个人信息.csv", words.noticeCSV(d, county: c, unmasked: unmasked), personal: true)
+                let (header, rows) = words.noticeTable(d, county: c, unmasked: unmasked)
+                try folder.write("通知名单-\(name)-含个人信息.xlsx",
+                                 SpreadsheetXLSX.data(sheet: "通知名单-\(name)", header: header, rows: rows), personal: true)
                 try folder.write("通知名单-\(name)-含个人信息.txt", words.noticeText(d, county: c, unmasked: unmasked, from: from, to: to), personal: true)
             }
             try folder.commit()
@@ -125,8 +128,8 @@ struct Diff: ParsableCommand {
             let n = d.attendeeNotices.filter { $0.county == c }.count
             print(zh ? "\(store.index(of: c, in: words))：需通知学员 \(n) 人" : "\(store.index(of: c, in: words)): \(n) attendee(s) to tell")
         }
-        print(zh ? "通知名单已写入 \(folder.target.path)/（\(counties.count) 个县区，每县一份 CSV 和文本，文件仅本人可读）"
-                 : "Lists written into \(folder.target.path)/ (\(counties.count) count(ies), one CSV and one text each, readable by their owner only)")
+        print(zh ? "通知名单已写入 \(folder.target.path)/（\(counties.count) 个县区，每县一份 CSV、xlsx 和文本，文件仅本人可读）"
+                 : "Lists written into \(folder.target.path)/ (\(counties.count) count(ies), one CSV, one xlsx and one text each, readable by their owner only)")
         if unmasked {
             Terminal.error(zh ? "注意：名单含完整电话和身份证号，不得张贴或外传。"
                               : "Note: the lists hold full phones and ID numbers; do not post or forward them.")

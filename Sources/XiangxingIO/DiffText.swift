@@ -145,11 +145,17 @@ public struct DiffText: Sendable {
 
     /// The county's notification list for Excel: BOM, Chinese headers.
     public func noticeCSV(_ d: PlanDiff, county code: String, unmasked: Bool) -> String {
-        SpreadsheetCSV.render(header: [t("序号", "no."), t("县区", "county"), t("姓名", "name"), t("联系电话", "phone"), t("身份证号", "ID number"),
-                                       t("场次", "session"), t("课程类别", "kind"), t("变动", "change"), t("原安排", "old"), t("新安排", "new")],
-                              rows: notices(d, county: code, unmasked: unmasked).enumerated().map { i, n in
-                                  [String(i + 1), n.county, n.name, n.phone, n.idNumber, n.session, n.kind, n.change, n.old, n.new]
-                              })
+        let (header, rows) = noticeTable(d, county: code, unmasked: unmasked)
+        return SpreadsheetCSV.render(header: header, rows: rows)
+    }
+
+    /// The county's notification list as header and rows (the CSV's and the .xlsx's).
+    public func noticeTable(_ d: PlanDiff, county code: String, unmasked: Bool) -> (header: [String], rows: [[String]]) {
+        ([t("序号", "no."), t("县区", "county"), t("姓名", "name"), t("联系电话", "phone"), t("身份证号", "ID number"),
+          t("场次", "session"), t("课程类别", "kind"), t("变动", "change"), t("原安排", "old"), t("新安排", "new")],
+         notices(d, county: code, unmasked: unmasked).enumerated().map { i, n in
+             [String(i + 1), n.county, n.name, n.phone, n.idNumber, n.session, n.kind, n.change, n.old, n.new]
+         })
     }
 
     /// The county's notification list to print or read out.

@@ -44,7 +44,7 @@ extension ScenarioReader {
         r.period = scenario.settings.period
         for c in scenario.counties { r.countyCodes.insert(c.code); r.countyByName[c.name] = c.code }
         for k in scenario.kinds { r.kinds[k.code] = k; r.kindByName[k.name] = k.code }
-        if let workbook = Reading.workbookExtensions.first(where: { file.pathExtension.lowercased() == $0 }) {
+        if let workbook = Reading.refusedWorkbookExtensions.first(where: { file.pathExtension.lowercased() == $0 }) {
             return .failure(InputProblems([Reading.workbookProblem(file.lastPathComponent, ext: workbook)]))
         }
         guard FileManager.default.fileExists(atPath: file.path) else {
@@ -89,44 +89,76 @@ private struct Reading {
         if f.suppressed > 0 { suppressed[f.table.file, default: 0] += f.suppressed }
     }
 
-    static let workbookExtensions = ["xlsx", "xls", "et", "xlsm", "ods"]
+    /// Workbook formats a table may not come in: the old binary .xls (and
+    /// WPS's .et), OpenDocument and macro workbooks. An .xlsx is read.
+    static let refusedWorkbookExtensions = ["xls", "et", "ods", "xlsm"]
 
     static func workbookProblem(_ file: String, ext: String) -> InputProblem {
-        InputProblem(
-            file: file, line: nil, field: "",
-            problem: Bilingual(zh: "这是 Excel/WPS 工作簿（.\(ext)），本程序只读取 CSV 文件",
-                               en: "this is an Excel/WPS workbook (.\(ext)); only CSV files are read"),
-            remedy: Bilingual(zh: "在 Excel/WPS 中打开，“另存为”→“CSV UTF-8（逗号分隔）(*.csv)”，保存为同名的 .csv 文件",
-                              en: "open it in Excel/WPS and Save As \"CSV UTF-8 (Comma delimited) (*.csv)\" under the same name with .csv"))
+        let what = ext == "ods"
+            ? Bilingual(zh: "这是 OpenDocument 表格（.ods），本程序读取 .xlsx 工作簿和 CSV 文件",
+                        en: "this is an OpenDocument spreadsheet (.ods); .xlsx workbooks and CSV files are read")
+            : ext == "xlsm"
+            ? Bilingual(zh: "这是带宏的 Excel 工作簿（.xlsm），本程序不读取带宏的文件",
+                        en: "this is a macro-enabled workbook (.xlsm), which is not read")
+            : Bilingual(zh: "这是旧版 Excel/WPS 工作簿（.\(ext)），本程序读取 .xlsx 工作簿和 CSV 文件",
+                        en: "this is an old Excel/WPS workbook (.\(ext)); .xlsx workbooks and CSV files are read")
+        let stem = (file as NSString).deletingPathExtension
+        return InputProblem(
+            file: file, line: nil, field: "", problem: what,
+            remedy: Bilingual(zh: "在 Excel/WPS 中打开，“另存为”→“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）(*.csv)”，保存为 \(stem).xlsx 或 \(stem).csv",
+                              en: "open it in Excel/WPS and Save As \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\" as \(stem).xlsx or \(stem).csv"))
     }
 
-    /// A table the clerk saved as a workbook instead of CSV: `attendees.xlsx`
-    /// beside (or instead of) `attendees.csv`.
-    func workbookInstead(of name: String) -> InputProblem? {
+    /// Which file holds the table `name` (`attendees.csv`): the CSV or the
+    /// workbook of the same name (`attendees.xlsx`). Both at once is a
+    /// problem (which one did the clerk mean?); an old workbook format
+    /// instead is refused with how to save it.
+    enum Source { case file(String), absent, refused(InputProblem) }
+
+    func source(of name: String) -> Source {
+        let exists = { (n: String) in FileManager.default.fileExists(atPath: folder.appendingPathComponent(n).path) }
+        guard name.lowercased().hasSuffix(".csv") else { return exists(name) ? .file(name) : .absent }
         let base = String(name.dropLast(4))
-        for ext in Reading.workbookExtensions {
-            let candidate = base + "." + ext
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(candidate).path) {
-                return Reading.workbookProblem(candidate, ext: ext)
+        let workbook = base + ".xlsx"
+        switch (exists(name), exists(workbook)) {
+        case (true, true):
+            return .refused(InputProblem(
+                file: workbook, line: nil, field: "",
+                problem: Bilingual(zh: "\(name) 和 \(workbook) 同时存在，不知道该用哪一个",
+                                   en: "both \(name) and \(workbook) are there; which one is meant is not clear"),
+                remedy: Bilingual(zh: "只保留其中一个：删去或移走另一个", en: "keep one of the two: delete or move the other")))
+        case (true, false): return .file(name)
+        case (false, true): return .file(workbook)
+        case (false, false):
+            for ext in Reading.refusedWorkbookExtensions where exists(base + "." + ext) {
+                return .refused(Reading.workbookProblem(base + "." + ext, ext: ext))
             }
+            return .absent
         }
-        return nil
+    }
+
+    func exists(_ name: String) -> Bool {
+        if case .absent = source(of: name) { return false }
+        return true
     }
 
     mutating func table(_ name: String, _ columns: [Column], optional: Bool = false) -> Table? {
-        let url = folder.appendingPathComponent(name)
-        if !FileManager.default.fileExists(atPath: url.path) {
-            if let p = workbookInstead(of: name) {
-                problems.append(p)
-                return nil
-            }
+        var file = name
+        switch source(of: name) {
+        case .refused(let p):
+            problems.append(p)
+            return nil
+        case .absent:
             if optional { return nil }
+        case .file(let found):
+            file = found
         }
-        guard let (t, encoding) = TableSource.table(url, name: name, columns: columns, problems: &problems, lineBreaks: false) else {
+        let url = folder.appendingPathComponent(file)
+        guard let (t, encoding) = TableSource.table(url, name: file, columns: columns, problems: &problems, lineBreaks: false) else {
             return nil
         }
-        encodings[name] = encoding
-        if t.suppressedProblems > 0 { suppressed[name, default: 0] += t.suppressedProblems }
+        encodings[file] = encoding
+        if t.suppressedProblems > 0 { suppressed[file, default: 0] += t.suppressedProblems }
         return t
     }
 
@@ -602,7 +634,7 @@ private struct Reading {
 
     mutating func readTours(period: ClosedRange<Day>?) -> ([Tour], [TourStop]) {
         let tourTable = table("tours.csv", ScenarioColumns.tours, optional: true)
-        let stopsExist = FileManager.default.fileExists(atPath: folder.appendingPathComponent("stops.csv").path)
+        let stopsExist = exists("stops.csv")
         guard let t = tourTable else {
             if stopsExist {
                 problems.append(InputProblem(file: "stops.csv", line: nil, field: "",

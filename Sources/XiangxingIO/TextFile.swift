@@ -4,10 +4,14 @@ import XiangxingICU
 
 /// How a text file was encoded. Excel and WPS on Chinese Windows save CSV
 /// as GB18030 (GBK); newer ones as UTF-8 with a BOM; scripts as plain UTF-8.
+/// A table given as an .xlsx workbook is recorded as `xlsx` (its text is
+/// Unicode by the format), so the store's map says which files came as
+/// workbooks.
 public enum TextFileEncoding: String, Sendable {
     case utf8 = "UTF-8"
     case utf8BOM = "UTF-8 (BOM)"
     case gb18030 = "GB18030"
+    case xlsx = "xlsx"
 }
 
 public enum TextFile {
@@ -74,6 +78,13 @@ public enum TextFile {
             what = Bilingual(zh: "这是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 UTF-8 或 GB18030",
                              en: "this is UTF-16 text (Excel's \"Unicode Text\"), not UTF-8 or GB18030")
         }
+        if kind == .oleWorkbook {
+            // Tables may come as .xlsx (TableSource), never as the old binary format.
+            return InputProblem(
+                file: file, line: nil, field: "", problem: what,
+                remedy: Bilingual(zh: "在 Excel/WPS 中“另存为”→“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）”，用新保存的文件",
+                                  en: "in Excel/WPS use Save As → \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited)\" and give that file"))
+        }
         return InputProblem(
             file: file, line: nil, field: "", problem: what,
             remedy: Bilingual(zh: "在 Excel/WPS 中“另存为”→“CSV UTF-8（逗号分隔）”，用这个 .csv 文件",
@@ -83,7 +94,7 @@ public enum TextFile {
     private static func undecodable(file: String, line: Int, encoding: TextFileEncoding) -> InputProblem {
         let problem: Bilingual
         switch encoding {
-        case .utf8, .utf8BOM:
+        case .utf8, .utf8BOM, .xlsx:
             problem = Bilingual(zh: "文件是 UTF-8 编码，但这一行有不是 UTF-8 的字节（可能混入了其他编码的文字）",
                                 en: "the file is UTF-8, but this line holds bytes that are not UTF-8 (text in another encoding pasted in?)")
         case .gb18030:

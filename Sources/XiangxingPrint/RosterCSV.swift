@@ -18,6 +18,12 @@ public enum RosterCSV {
 
     /// The file's text, BOM first, CRLF line ends.
     public static func render(_ input: RosterInput) -> String {
+        let (header, rows) = table(input)
+        return SpreadsheetCSV.render(header: header, rows: rows)
+    }
+
+    /// The sheet's header and rows, as the CSV and the .xlsx both write them.
+    public static func table(_ input: RosterInput) -> (header: [String], rows: [[String]]) {
         let header = fixedHeader + input.dates.map { RosterText.csvHeading($0, adjusted: input.adjustedWorkdays.contains($0)) }
         let blanks = Array(repeating: "", count: input.dates.count)
         var rows: [[String]] = []
@@ -32,7 +38,14 @@ public enum RosterCSV {
         if let printed = input.printed {
             rows.append([printed.line] + Array(repeating: "", count: header.count - 1))
         }
-        return SpreadsheetCSV.render(header: header, rows: rows)
+        return (header, rows)
+    }
+
+    /// The same sheet as an .xlsx workbook (IDs and phones as text cells),
+    /// readable by its owner only.
+    public static func writeXLSX(_ input: RosterInput, to url: URL) throws {
+        let (header, rows) = table(input)
+        try SpreadsheetXLSX.write(sheet: "签到表-第\(input.classNumber)期", header: header, rows: rows, to: url)
     }
 
     /// Writes `render(input)` as UTF-8 (with its BOM) through a temporary
