@@ -1,18 +1,24 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers depend inward only (each arrow: "is used by"):
-//   XiangxingCore (pure Swift: domain, calendar, rules, checker, solver, name lookup)
-//   ← XiangxingICU (C shim CICU) / XiangxingICS (libical) / CFileSwap (renameat2) — the C libraries
-//   ← XiangxingNames (surname-aware pinyin and stroke order of Chinese names; Core, ICU)
-//   ← XiangxingIO (reading scenarios and plans, safe output folders, plan folders, messages,
-//                  spreadsheet CSV; Core, ICU, ICS, Names, CFileSwap)
-//   ← XiangxingPrint (rosters 签到表, itineraries, tour sheets: PDF via Cairo/Pango, CSV, ICS;
-//                     Core, ICU, Names, ICS, IO)
-//   ← XiangxingSheets (.xlsx in and out: ZIPFoundation + FoundationXML reading, libxlsxwriter via CXlsxWriter)
-//   ← XiangxingStore (the office's SQLite store through GRDB: scenarios, plan versions, pins,
-//                     change log, the planning lease, purge; Core, IO)
-//   ← XiangxingCLI (the `xiangxing` command; IO, Print, Store, ArgumentParser)
+// Layers depend inward only; each target lists exactly the modules it imports:
+//   XiangxingCore    pure Swift: domain, calendars, rules, checker, planner, programme counting
+//                    (RealModule)
+//   XiangxingICU     system ICU behind the CICU shim: GB18030, collation, Chinese dates, pinyin
+//   XiangxingICS     iCalendar through libical (CLibical); Core
+//   XiangxingSheets  .xlsx in (ZIPFoundation + FoundationXML) and out (libxlsxwriter, CXlsxWriter):
+//                    rows of cells, nothing of the domain
+//   CFileSwap        renameat2(RENAME_EXCHANGE), the atomic folder swap
+//   XiangxingNames   surname-aware pinyin and stroke order of Chinese names; ICU
+//   XiangxingIO      people's tables (CSV or .xlsx) read with located problems, plan folders,
+//                    safe output folders, programme files, messages; Core, ICU, ICS, Names,
+//                    Sheets, CFileSwap
+//   XiangxingPrint   sign-in sheets, itineraries, tour sheets, the monthly report and the
+//                    任务分解表 (PDF via Cairo/Pango, CSV, .xlsx, ICS); Core, ICU, ICS, IO,
+//                    Sheets, CPangoCairo
+//   XiangxingStore   the office's SQLite store through GRDB: scenarios, versions, pins, change
+//                    log, planning lease, attendance, milestones, purge; Core, IO
+//   XiangxingCLI     the `xiangxing` command; Core, ICS, Names, IO, Print, Store, ArgumentParser
 let package = Package(
     name: "Xiangxing",
     products: [
@@ -44,7 +50,7 @@ let package = Package(
         .target(name: "XiangxingICS", dependencies: ["CLibical", "XiangxingCore"]),
         .target(
             name: "XiangxingNames",
-            dependencies: ["XiangxingCore", "XiangxingICU"],
+            dependencies: ["XiangxingICU"],
             resources: [.copy("Data")]
         ),
         .systemLibrary(
@@ -54,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "XiangxingPrint",
-            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingNames", "XiangxingICS", "XiangxingIO", "XiangxingSheets", "CPangoCairo"]
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingIO", "XiangxingSheets", "CPangoCairo"]
         ),
         .target(
             name: "XiangxingIO",
@@ -77,6 +83,9 @@ let package = Package(
         .executableTarget(
             name: "XiangxingCLI",
             dependencies: [
+                "XiangxingCore",
+                "XiangxingICS",
+                "XiangxingNames",
                 "XiangxingIO",
                 "XiangxingPrint",
                 "XiangxingStore",
@@ -85,14 +94,14 @@ let package = Package(
         ),
         .testTarget(name: "XiangxingCoreTests", dependencies: ["XiangxingCore"]),
         .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
-        .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingICS"], exclude: ["Fixtures"]),
+        .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingCore", "XiangxingICS"], exclude: ["Fixtures"]),
         .target(name: "XiangxingTestSupport", dependencies: ["XiangxingCore"], path: "Tests/XiangxingTestSupport"),
-        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingIO", "XiangxingNames", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
-        .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingNames"]),
-        .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingPrint", "XiangxingIO", "XiangxingSheets"]),
-        .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingIO", "XiangxingTestSupport"]),
+        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingNames", "XiangxingSheets", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
+        .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingICU", "XiangxingNames"]),
+        .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingPrint", "XiangxingSheets"]),
+        .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingSheetsTests", dependencies: ["XiangxingSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
-        .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingStore", "XiangxingTestSupport"]),
+        .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingStore", "XiangxingTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ struct TargetsCommand: ParsableCommand {
             按最大余数法分解：各县区先得 ⌊总数 × 权重 / 权重和⌋，余下的人次依余数从大到小各加 1；\
             余数相同时权重大的优先，再相同时按 counties.csv 中的先后。各县区之和恰好等于全市目标。\
             默认权重：培训为该县区报名人数（attendees.csv）加需求座位数（期数 × max_seats），\
-            乡村行为该县区各站点的帮扶人次。总数默认取 scenario.csv 的 target_training、target_mentoring。
+            乡村行为该县区各站点的帮扶人次；counties.csv 有 weight（权重）列时用它，--weights 文件又优先于它。总数默认取 scenario.csv 的 target_training、target_mentoring。
 
             --out 为文件夹时写出三个文件：targets.csv（约定格式，可放回场景文件夹）、任务分解表.pdf（A4：标题、\
             下达单位、单位：人次、各县区培训与乡村行人次、合计行、下达单位盖章处和下达日期、页码）和 \
@@ -28,7 +28,8 @@ struct TargetsCommand: ParsableCommand {
             weight, then to the county listed first in counties.csv. The counties add up exactly \
             to the city total. Default weights: for training, the county's enrolment \
             (attendees.csv) plus the seats its demand asks for (classes × max_seats); for \
-            mentoring, the mentees of its tour stops. Totals default to scenario.csv's \
+            mentoring, the mentees of its tour stops; a weight (权重) column of counties.csv \
+            replaces them, and a --weights file replaces that. Totals default to scenario.csv's \
             target_training and target_mentoring.
 
             With --out a folder, three files: targets.csv (the contract's format, to put back in \
@@ -70,6 +71,7 @@ struct TargetsCommand: ParsableCommand {
         let loaded = try options.load()
         let settings = try take(ProgrammeReading.settings(folder: loaded.folder), lang)
         let given = try weights.map { try take(ProgrammeReading.weights(file: URL(fileURLWithPath: $0), scenario: loaded.scenario), lang) }
+            ?? take(ProgrammeReading.countyWeights(folder: loaded.folder, scenario: loaded.scenario), lang)
         let training = self.training ?? settings.targetTraining, mentoring = self.mentoring ?? settings.targetMentoring
         for (name, n) in [("--training", training), ("--mentoring", mentoring)] {
             if let n, n < 0 || n > ProgrammeReading.maxPersonTimes {

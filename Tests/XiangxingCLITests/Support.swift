@@ -65,3 +65,16 @@ func listing(_ folder: URL) throws -> [String] {
     }
     return out.sorted()
 }
+
+/// Sets keys of a scenario folder's scenario.csv (`target_training`,
+/// `completion_share` …), replacing rows the file already has for them: the
+/// demo's scenario.csv carries the programme's keys, and a key given twice
+/// is refused.
+func setScenarioKeys(_ pairs: KeyValuePairs<String, String>, in folder: URL) throws {
+    let url = folder.appendingPathComponent("scenario.csv")
+    let keys = Set(pairs.map { $0.key + "," })
+    let kept = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
+        .filter { line in !keys.contains { line.hasPrefix($0) } }.map(String.init)
+    try (kept + pairs.map { "\($0.key),\($0.value)" }).joined(separator: "\n").appending("\n")
+        .write(to: url, atomically: true, encoding: .utf8)
+}

@@ -30,4 +30,29 @@ import Testing
                               in: packageRoot()).status == 0)
         #expect(try String(contentsOf: file, encoding: .utf8) == csv)
     }
+
+    @Test func aWeightColumnOfCountiesCsvDecidesTheShares() throws {
+        // The office weighs 唐河县 3, 邓州市 1 and the rest 0 in counties.csv:
+        // 3500 goes 2625 / 875, nothing elsewhere; a bad weight is refused at its line.
+        let tmp = try TemporaryFolder()
+        let folder = try tmp.copy(demoScenario(), as: "南阳")
+        let counties = folder.appendingPathComponent("counties.csv")
+        let lines = try String(contentsOf: counties, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        let weighted = [lines[0] + ",weight"] + lines.dropFirst().map { line in
+            line + (line.hasPrefix("411328,") ? ",3" : line.hasPrefix("411381,") ? ",1" : ",0")
+        }
+        try weighted.joined(separator: "\n").appending("\n").write(to: counties, atomically: true, encoding: .utf8)
+        let file = tmp.url.appendingPathComponent("targets.csv")
+        let run = try xiangxing(["targets", folder.path, "--out", file.path], in: packageRoot())
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        #expect(rows.contains("411328,training,2625") && rows.contains("411381,training,875"), "\(rows)")
+        #expect(rows.contains("411302,training,0") && rows.contains("411328,mentoring,5400"), "\(rows)")
+
+        let bad = weighted.enumerated().map { $0.offset == 2 ? String($0.element.dropLast(2)) + ",很多" : $0.element }
+        try bad.joined(separator: "\n").appending("\n").write(to: counties, atomically: true, encoding: .utf8)
+        let refused = try xiangxing(["targets", folder.path, "--out", tmp.url.appendingPathComponent("t2.csv").path], in: packageRoot())
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("counties.csv:3: weight"), "\(refused.stderr)")
+    }
 }

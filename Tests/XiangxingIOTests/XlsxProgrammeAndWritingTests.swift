@@ -10,8 +10,9 @@ struct XlsxProgrammeAndWritingTests {
     func targetsWorkbookIsRead() throws {
         let tmp = try TemporaryFolder()
         let folder = try tmp.copy(demoScenario(), as: "场景")
-        // ProgrammeReading looks for targets.csv; the workbook is told by its bytes.
-        try FileManager.default.copyItem(at: sheetsFixture("targets.xlsx"), to: folder.appendingPathComponent("targets.csv"))
+        // The office's targets as a workbook instead of the demo's targets.csv.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("targets.csv"))
+        try FileManager.default.copyItem(at: sheetsFixture("targets.xlsx"), to: folder.appendingPathComponent("targets.xlsx"))
         let l = try loaded(ScenarioReader.read(folder: folder))
         let targets = try ProgrammeReading.targets(folder: folder, scenario: l.scenario, settings: ProgrammeSettings()).get()
         let list = try #require(targets)

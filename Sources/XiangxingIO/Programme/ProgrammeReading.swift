@@ -68,10 +68,9 @@ public enum ProgrammeReading {
     /// targets.csv of the scenario folder (nil when there is none), checked
     /// against the counties and against scenario.csv's totals when given.
     public static func targets(folder: URL, scenario: Scenario, settings: ProgrammeSettings) -> Result<[CountyTarget]?, InputProblems> {
-        let url = folder.appendingPathComponent("targets.csv")
-        guard FileManager.default.fileExists(atPath: url.path) else { return .success(nil) }
+        guard let url = tableFile(folder, "targets") else { return .success(nil) }
         var problems: [InputProblem] = []
-        guard let t = table(url, "targets.csv", ProgrammeColumns.targets, &problems) else { return .failure(InputProblems(problems)) }
+        guard let t = table(url, url.lastPathComponent, ProgrammeColumns.targets, &problems) else { return .failure(InputProblems(problems)) }
         var f = FieldReader(t)
         var out: [CountyTarget] = []
         var seen: [String: Int] = [:]
@@ -105,7 +104,7 @@ public enum ProgrammeReading {
             let sum = rows.reduce(0) { $0 + $1.personTimes }
             if sum != total {
                 problems.append(InputProblem(
-                    file: "targets.csv", line: lastLine[category], field: "person_times",
+                    file: url.lastPathComponent, line: lastLine[category], field: t.header("person_times"),
                     problem: Bilingual(zh: "\(category.rawValue) 各县区目标合计 \(sum)，而 scenario.csv 的 target_\(category.rawValue) 为 \(total)",
                                        en: "the counties' \(category.rawValue) targets add up to \(sum), but scenario.csv's target_\(category.rawValue) is \(total)"),
                     remedy: Bilingual(zh: "改正 targets.csv 或 scenario.csv，使两者一致（xiangxing targets 可重新分解）",
@@ -113,6 +112,33 @@ public enum ProgrammeReading {
             }
         }
         return problems.isEmpty ? .success(out) : .failure(InputProblems(problems))
+    }
+
+    /// counties.csv's optional `weight` column (权重): the office's weights for
+    /// handing targets down; nil when counties.csv has no such column. Every
+    /// county then needs a whole number (0 is allowed).
+    public static func countyWeights(folder: URL, scenario: Scenario) -> Result<[String: Int]?, InputProblems> {
+        guard let url = tableFile(folder, "counties") else { return .success(nil) }
+        var problems: [InputProblem] = []
+        let columns = [Column("code", ["代码", "区划代码", "县区代码"]), Column("weight", ["权重"], required: false)]
+        guard let t = table(url, url.lastPathComponent, columns, &problems) else { return .failure(InputProblems(problems)) }
+        guard t.has("weight") else { return .success(nil) }
+        var f = FieldReader(t)
+        var out: [String: Int] = [:]
+        for r in t.records {
+            if let w = f.integer(r, "weight", min: 0, max: maxPersonTimes) { out[t.value(r, "code")] = w }
+        }
+        problems += f.problems
+        return problems.isEmpty ? .success(out) : .failure(InputProblems(problems))
+    }
+
+    /// `NAME.csv` of the folder, else `NAME.xlsx`; nil when neither is there.
+    static func tableFile(_ folder: URL, _ name: String) -> URL? {
+        for ext in ["csv", "xlsx"] {
+            let url = folder.appendingPathComponent(name + "." + ext)
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        return nil
     }
 
     /// A weights file `county,weight` (code or name; counties not listed weigh 0).
@@ -187,7 +213,7 @@ public enum ProgrammeReading {
                         f.add(r, "present", "“\(raw)”不是出勤标记", "\"\(raw)\" is not an attendance mark",
                               fix: "填写 1 或 0（也可写 是/否、√/×、✓、Y/N）", "write 1 or 0 (是/否, √/×, ✓, Y/N also accepted)"); continue
                     }
-                    records.training.append(TrainingRecord(session: session, idNumber: id, date: date, present: present, file: name, line: r.line))
+                    records.training.append(TrainingRecord(session: session, idNumber: id.uppercased(), date: date, present: present, file: name, line: r.line))
                 } else {
                     guard let n = f.integer(r, "mentees", min: 0, max: 100_000) else { continue }
                     records.mentoring.append(MentoringRecord(session: session, date: date, mentees: n, file: name, line: r.line))
