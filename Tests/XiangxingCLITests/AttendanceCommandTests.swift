@@ -47,6 +47,23 @@ struct AttendanceCommandTests {
         return CSV.parse(text, file: "plan.csv").records.map(\.fields).first { $0.first == session }
     }
 
+    @Test("a sign-in sheet sent back as printed (.xlsx, every 签到 cell blank) is refused, nothing stored")
+    func aBlankSheetIsRefused() throws {
+        let tmp = try TemporaryFolder()
+        let (db, _) = try Self.office(tmp)
+        let out = tmp.url.appendingPathComponent("签到表-xlsx")
+        try #require(try xiangxing("roster", "--county", "唐河县", "--format", "xlsx", "--out", out.path, "--db", db).status == 0)
+        let book = try #require(try FileManager.default.contentsOfDirectory(at: out, includingPropertiesForKeys: nil)
+            .first { $0.lastPathComponent.contains("创业意识培训-第1期") && $0.pathExtension == "xlsx" })
+        let run = try xiangxing("attendance", "import", book.path, "--db", db)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(book.lastPathComponent + ":") && run.stderr.contains("签到栏全部空白"), "\(run.stderr)")
+        #expect(run.stderr.contains("没有存入任何记录"))
+        let owed = try xiangxing("attendance", "--county", "唐河县", "--through", "2019-12-31", "--db", db)
+        let session = String(book.deletingPathExtension().lastPathComponent.split(separator: "期-").last!)
+        #expect(owed.stdout.contains(session), "still owed: nothing was stored")
+    }
+
     @Test("a roster CSV filled in by a clerk (one absence, one signature) is stored, counted, off the owed list, kept after a re-plan")
     func aFilledInRosterIsImportedAndCounted() throws {
         let tmp = try TemporaryFolder()

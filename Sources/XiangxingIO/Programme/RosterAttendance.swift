@@ -109,6 +109,7 @@ enum RosterAttendance {
         let idHeading = layout.id.map { clean(rows[layout.header].fields[$0]) } ?? "身份证号"
         let nameHeading = layout.name.map { clean(rows[layout.header].fields[$0]) } ?? "姓名"
         var out: [TrainingRecord] = []
+        var anyMark = false
         for r in rows.dropFirst(layout.header + 1) {
             func cell(_ i: Int?) -> String { i.flatMap { $0 < r.fields.count ? clean(r.fields[$0]) : nil } ?? "" }
             let first = cell(0)
@@ -149,6 +150,7 @@ enum RosterAttendance {
                 continue
             }
             for (c, mark) in zip(columns, marks) {
+                if !mark.isEmpty { anyMark = true }
                 guard let present = AttendanceCheck.mark(mark) else {
                     let shown = mark.count <= 8 ? "“\(mark)”" : "这一格", shownEn = mark.count <= 8 ? "\"\(mark)\"" : "this cell"
                     add(r.line, c.heading, "\(shown)看不出是否到课", "\(shownEn) does not say whether the trainee came",
@@ -157,6 +159,13 @@ enum RosterAttendance {
                 }
                 out.append(TrainingRecord(session: sessionID, idNumber: id, date: c.day, present: present, file: file, line: r.line))
             }
+        }
+        // A sheet sent back as printed would record the whole class absent.
+        if !out.isEmpty && !anyMark {
+            add(headerLine, columns.first?.heading ?? "签到", "签到栏全部空白：这像是未填写的签到表，导入会把全班记为缺勤",
+                "every 签到 cell is blank: this looks like the sheet as printed, and would record the whole class absent",
+                "交回填好的签到表；若确实全班未到，在签到格中写 ×", "send the filled-in sheet; if truly nobody came, write × in the 签到 cells")
+            return []
         }
         return out
     }
