@@ -13,12 +13,16 @@ import PackageDescription
 //   XiangxingIO      people's tables (CSV or .xlsx) read with located problems, plan folders,
 //                    safe output folders, programme files, messages; Core, ICU, ICS, Names,
 //                    Sheets, CFileSwap
+//   XiangxingSynthetic  the synthetic scenario generator (presets nanyang, henan, national; seeded
+//                    SplitMix64, the same bytes for the same seed) and the attendance generator;
+//                    Core, IO
 //   XiangxingPrint   sign-in sheets, itineraries, tour sheets, the monthly report and the
 //                    任务分解表 (PDF via Cairo/Pango, CSV, .xlsx, ICS); Core, ICU, ICS, IO,
 //                    Sheets, CPangoCairo
 //   XiangxingStore   the office's SQLite store through GRDB: scenarios, versions, pins, change
 //                    log, planning lease, attendance, milestones, purge; Core, IO
-//   XiangxingCLI     the `xiangxing` command; Core, ICS, Names, IO, Print, Store, ArgumentParser
+//   XiangxingCLI     the `xiangxing` command; Core, ICS, Names, IO, Print, Store, Synthetic,
+//                    ArgumentParser
 let package = Package(
     name: "Xiangxing",
     products: [
@@ -66,6 +70,7 @@ let package = Package(
             name: "XiangxingIO",
             dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingNames", "XiangxingSheets", "CFileSwap"]
         ),
+        .target(name: "XiangxingSynthetic", dependencies: ["XiangxingCore", "XiangxingIO"]),
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
@@ -89,6 +94,7 @@ let package = Package(
                 "XiangxingIO",
                 "XiangxingPrint",
                 "XiangxingStore",
+                "XiangxingSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,7 +102,8 @@ let package = Package(
         .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
         .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingCore", "XiangxingICS"], exclude: ["Fixtures"]),
         .target(name: "XiangxingTestSupport", dependencies: ["XiangxingCore"], path: "Tests/XiangxingTestSupport"),
-        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingNames", "XiangxingSheets", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
+        .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingNames", "XiangxingSheets", "XiangxingSynthetic", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
+        .testTarget(name: "XiangxingSyntheticTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingSynthetic"]),
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingICU", "XiangxingNames"]),
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingPrint", "XiangxingSheets"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingTestSupport"]),

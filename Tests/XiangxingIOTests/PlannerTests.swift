@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import XiangxingCore
 import XiangxingIO
+import XiangxingSynthetic
 
 /// The planner on real files: what it writes must pass the checker, be the
 /// same for the same seed, beat the first-fit baseline, and say why

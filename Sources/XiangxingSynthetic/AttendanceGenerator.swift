@@ -1,4 +1,5 @@
 import XiangxingCore
+import XiangxingIO
 
 /// Attendance as the counties would record it for the classes and tour
 /// stops of a plan held by a date: the contract's long formats

@@ -1,5 +1,6 @@
 import Foundation
 import XiangxingCore
+import XiangxingIO
 
 /// Synthetic scenarios for tests and benchmarks, in the exact format of
 /// SCENARIO.md, so `ScenarioReader` reads them back without a problem.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import XiangxingCore
-@testable import XiangxingIO
+import XiangxingIO
+@testable import XiangxingSynthetic
 
 /// `xiangxing generate`: the folders it writes follow SCENARIO.md exactly,
 /// read back without a single problem, have the sizes the presets promise,
