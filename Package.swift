@@ -18,7 +18,12 @@ import PackageDescription
 //                    Sheets, CPangoCairo
 //   XiangxingStore   the office's SQLite store through GRDB: scenarios, versions, pins, change
 //                    log, planning lease, attendance, milestones, purge; Core, IO
-//   XiangxingCLI     the `xiangxing` command; Core, ICS, Names, IO, Print, Store, ArgumentParser
+//   XiangxingOffice  the application layer both shells call (CLI now, the web later): folder or
+//                    store as the source, planning into the store, the monthly report; takes plain
+//                    values, returns results or throws OfficeError, never prints; Core, IO, Print,
+//                    Store
+//   XiangxingCLI     the `xiangxing` command: parses, makes one Office call, renders; Core, ICS,
+//                    Names, IO, Print, Store, Office, ArgumentParser
 let package = Package(
     name: "Xiangxing",
     products: [
@@ -80,9 +85,14 @@ let package = Package(
             name: "XiangxingStore",
             dependencies: ["XiangxingCore", "XiangxingIO", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "XiangxingOffice",
+            dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingPrint", "XiangxingStore"]
+        ),
         .executableTarget(
             name: "XiangxingCLI",
             dependencies: [
+                "XiangxingOffice",
                 "XiangxingCore",
                 "XiangxingICS",
                 "XiangxingNames",
@@ -101,6 +111,7 @@ let package = Package(
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingPrint", "XiangxingSheets"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingSheetsTests", dependencies: ["XiangxingSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
+        .testTarget(name: "XiangxingOfficeTests", dependencies: ["XiangxingCore", "XiangxingOffice", "XiangxingStore", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingStore", "XiangxingTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingNames
 import XiangxingPrint
 
@@ -424,14 +425,3 @@ enum RosterFiles {
         FileName.safe("签到表-\(county.name)-\(input.kindName)-第\(input.classNumber)期-\(input.sessionID)") + ".csv"
     }
 }
-
-/// File names from data: no path separators or control characters.
-enum FileName {
-    static func safe(_ text: String) -> String {
-        let cleaned = String(text.unicodeScalars.map { scalar -> Character in
-            "/\\:*?\"<>|".unicodeScalars.contains(scalar) || scalar.value < 0x20 ? "_" : Character(scalar)
-        })
-        return cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned
-    }
-}
-
