@@ -45,33 +45,6 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Plans (fresh or as a re-plan), checks, saves a version and writes its folder.
-/// The order keeps the store and the folder together: the folder is checked
-/// (and its staging folder made) before planning, filled before the version
-/// is saved, and swapped in right after; a kill at any point leaves the
-/// folder at a version the store holds (docs/guarantees.md).
-enum StoredPlanning {
-    static func run(store: PlanStore, options: StoreOptions, index: ScenarioIndex, scenario: ScenarioID, out: String,
-                    planner: PlannerOptions, reason: String, parent: Int?, protecting: [String] = []) throws -> (PlanOutput, Int) {
-        let folder = try OutputTarget.prepare(out, kind: .plan, protecting: protecting + [options.db], language: options.lang)
-        let output = PlanOutput(index: index, options: planner, language: options.lang)
-        try output.requireValid(index, options.lang)
-        try output.fill(folder, language: options.lang)
-        let n = try options.attempt {
-            try store.saveVersion(plan: output.plan, summary: output.summary, scenario: scenario, author: options.who, reason: reason,
-                                  parent: parent, extraFiles: output.extraFiles.map { StoredFile(name: $0.name, text: $0.text) })
-        }
-        FaultPoint.reach("saved")
-        do { try folder.commit() } catch let p as OutputFolderProblem {
-            Terminal.error((options.lang == .zh ? "错误：" : "error: ") + p.message.text(options.lang))
-            Terminal.error(options.lang == .zh ? "第 \(n) 版已保存在 \(options.db) 中，但未能写出文件夹；可用 xiangxing export --version \(n) --out 另一个文件夹 写出。"
-                                               : "Version \(n) is saved in \(options.db), but its folder was not written; write it with xiangxing export --version \(n) --out ANOTHER-FOLDER.")
-            throw ExitCode(1)
-        }
-        return (output, n)
-    }
-}
-
 /// SCENARIO and PLAN folders, or — with both left out — the store's current
 /// scenario and its latest (or `--version N`) plan: what the printing
 /// commands read.
