@@ -13,15 +13,16 @@ import PackageDescription
 //   XiangxingIO      people's tables (CSV or .xlsx) read with located problems, plan folders,
 //                    safe output folders, programme files, messages; Core, ICU, ICS, Names,
 //                    Sheets, CFileSwap
-//   XiangxingPrint   sign-in sheets, itineraries, tour sheets, the monthly report and the
-//                    任务分解表 (PDF via Cairo/Pango, CSV, .xlsx, ICS); Core, ICU, ICS, IO,
-//                    Sheets, CPangoCairo
+//   XiangxingPrint   sign-in sheets and the roster book (who sits where, in name order),
+//                    itineraries, tour sheets, the monthly report and the 任务分解表 (PDF via
+//                    Cairo/Pango, CSV, .xlsx, ICS); Core, ICU, ICS, IO, Names, Sheets, CPangoCairo
 //   XiangxingStore   the office's SQLite store through GRDB: scenarios, versions, pins, change
 //                    log, planning lease, attendance, milestones, purge; Core, IO
 //   XiangxingOffice  the application layer both shells call (CLI now, the web later): folder or
-//                    store as the source, planning into the store, the monthly report; takes plain
-//                    values, returns results or throws OfficeError, never prints; Core, IO, Print,
-//                    Store
+//                    store as the source, planning into the store, recorded changes and the
+//                    trainer-calendar import, attendance, sign-in sheets, version diffs and
+//                    notification lists, the monthly report; takes plain values, returns results
+//                    or throws OfficeError, never prints; Core, ICS, IO, Names, Print, Store
 //   XiangxingCLI     the `xiangxing` command: parses, makes one Office call, renders; Core, ICS,
 //                    Names, IO, Print, Store, Office, ArgumentParser
 let package = Package(
@@ -65,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "XiangxingPrint",
-            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingIO", "XiangxingSheets", "CPangoCairo"]
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingIO", "XiangxingNames", "XiangxingSheets", "CPangoCairo"]
         ),
         .target(
             name: "XiangxingIO",
@@ -87,7 +88,7 @@ let package = Package(
         ),
         .target(
             name: "XiangxingOffice",
-            dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingPrint", "XiangxingStore"]
+            dependencies: ["XiangxingCore", "XiangxingICS", "XiangxingIO", "XiangxingNames", "XiangxingPrint", "XiangxingStore"]
         ),
         .executableTarget(
             name: "XiangxingCLI",

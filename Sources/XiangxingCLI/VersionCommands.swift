@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingStore
 
 struct Export: ParsableCommand {
@@ -84,17 +85,22 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let va = try store.version(db, a), vb = try store.version(db, b)
-        let d = PlanDiff(old: va.plan, new: vb.plan)
         let zh = store.lang == .zh
-        let words = DiffText(index: index, language: store.lang)
-        let from = zh ? "第\(a)版" : "v\(a)", to = zh ? "第\(b)版" : "v\(b)"
         if notify, let out {
-            try writeNotices(d, words: words, from: from, to: to, into: out)
+            let written = try Terminal.run(store.lang) { _ in try VersionDiff.writeNotices(store.office, a, b, into: out, unmasked: unmasked) }
+            for c in written.counties {
+                print(zh ? "\(c.name)：需通知学员 \(c.attendees) 人" : "\(c.name): \(c.attendees) attendee(s) to tell")
+            }
+            print(zh ? "通知名单已写入 \(written.folder.path)/（\(written.counties.count) 个县区，每县一份 CSV、xlsx 和文本，文件仅本人可读）"
+                     : "Lists written into \(written.folder.path)/ (\(written.counties.count) count(ies), one CSV, one xlsx and one text each, readable by their owner only)")
+            if unmasked {
+                Terminal.error(zh ? "注意：名单含完整电话和身份证号，不得张贴或外传。"
+                                  : "Note: the lists hold full phones and ID numbers; do not post or forward them.")
+            }
             return
         }
+        let compared = try Terminal.run(store.lang) { _ in try VersionDiff.compare(store.office, a, b) }
+        let (d, words, from, to) = (compared.diff, compared.words, compared.from, compared.to)
         switch format {
         case .text: print(words.text(d, from: from, to: to))
         case .csv: print(words.csv(d), terminator: "")
@@ -104,47 +110,8 @@ struct Diff: ParsableCommand {
         }
         if notify && unmasked { Terminal.error(zh ? "注意：以上名单含完整电话和身份证号，不得张贴或外传。" : "Note: the lists above hold full phones and ID numbers; do not post or forward them.") }
     }
-
-    /// One CSV and one text file per county, all or nothing, through the
-    /// same safe folder replace as every other output (docs/guarantees.md):
-    /// earlier lists in the folder are carried over, a clerk's file is never
-    /// deleted. The lists name people, so every file is 0600, masked or not.
-    private func writeNotices(_ d: PlanDiff, words: DiffText, from: String, to: String, into out: String) throws {
-        let zh = store.lang == .zh
-        let counties = words.noticeCounties(d)
-        let folder = try OutputTarget.prepare(out, kind: .notices, protecting: [store.db], language: store.lang, carryOver: true)
-        try OutputTarget.attempt(store.lang) {
-            for c in counties {
-                let name = Self.safe(store.index(of: c, in: words))
-                try folder.write("通知名单-\(name)-含个人信息.csv", words.noticeCSV(d, county: c, unmasked: unmasked), personal: true)
-                let (header, rows) = words.noticeTable(d, county: c, unmasked: unmasked)
-                try folder.write("通知名单-\(name)-含个人信息.xlsx",
-                                 SpreadsheetXLSX.data(sheet: "通知名单-\(name)", header: header, rows: rows), personal: true)
-                try folder.write("通知名单-\(name)-含个人信息.txt", words.noticeText(d, county: c, unmasked: unmasked, from: from, to: to), personal: true)
-            }
-            try folder.commit()
-        }
-        for c in counties {
-            let n = d.attendeeNotices.filter { $0.county == c }.count
-            print(zh ? "\(store.index(of: c, in: words))：需通知学员 \(n) 人" : "\(store.index(of: c, in: words)): \(n) attendee(s) to tell")
-        }
-        print(zh ? "通知名单已写入 \(folder.target.path)/（\(counties.count) 个县区，每县一份 CSV、xlsx 和文本，文件仅本人可读）"
-                 : "Lists written into \(folder.target.path)/ (\(counties.count) count(ies), one CSV, one xlsx and one text each, readable by their owner only)")
-        if unmasked {
-            Terminal.error(zh ? "注意：名单含完整电话和身份证号，不得张贴或外传。"
-                              : "Note: the lists hold full phones and ID numbers; do not post or forward them.")
-        }
-    }
-
-    static func safe(_ s: String) -> String {
-        String(s.map { "/\\:*?\"<>|".contains($0) || $0.isWhitespace ? "_" : $0 })
-    }
 }
 
-private extension StoreOptions {
-    /// A county's name for a file name or a line.
-    func index(of county: String, in words: DiffText) -> String { words.index.counties[county]?.name ?? county }
-}
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -21,13 +21,3 @@ public enum OfficeFolders {
         }
     }
 }
-
-/// File names from data: no path separators or control characters.
-public enum FileName {
-    public static func safe(_ text: String) -> String {
-        let cleaned = String(text.unicodeScalars.map { scalar -> Character in
-            "/\\:*?\"<>|".unicodeScalars.contains(scalar) || scalar.value < 0x20 ? "_" : Character(scalar)
-        })
-        return cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned
-    }
-}

@@ -78,3 +78,22 @@ import XiangxingTestSupport
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
+
+@Suite struct RostersTests {
+    @Test func tangheSignInSheetsFromTheStoreAreOnePerClassWithIDsMasked() throws {
+        let tmp = try TemporaryFolder()
+        let (office, saved, _) = try OfficeTests.planDemo(tmp)
+        let out = tmp.url.appendingPathComponent("签到表-唐河县").path
+        var notices: [String] = []
+        let written = try Rosters.write(Rosters.Request(source: .store(office, version: nil), county: "唐河", format: .csv, out: out),
+                                        notice: { notices.append($0) })
+        let classes = saved.output.plan.sessions.filter { $0.type == .trainingClass && $0.county == "411328" }
+        #expect(written.files.count == classes.count)
+        #expect(written.files.allSatisfy { $0.lastPathComponent.hasPrefix("签到表-唐河县-") && $0.path.hasPrefix(out) })
+        #expect(notices == ["--county 唐河：按唐河县（411328）处理。"])
+        let first = try String(contentsOf: try #require(written.files.first), encoding: .utf8)
+        let ids = saved.output.plan.assignments?[classes.first { written.files[0].lastPathComponent.contains($0.id) }?.id ?? ""] ?? []
+        #expect(!ids.isEmpty)
+        #expect(ids.allSatisfy { !first.contains($0) })
+    }
+}
