@@ -19,13 +19,8 @@ struct Export: ParsableCommand {
     @Option(help: L("版本号（默认：最新版本）。", "Version number (default: the latest).")) var version: Int?
     @Option(help: L("写出的文件夹（整体替换）。", "Folder to write (replaced as a whole).")) var out: String
     func run() throws {
-        let db = try store.open()
-        let v = try store.version(db, version)
-        try OutputTarget.attempt(store.lang) {
-            try PlanFolder.write(v.plan, summary: v.summary, to: URL(fileURLWithPath: out), withAssignments: v.withAssignments,
-                                 extraFiles: v.extraFiles.map { (name: $0.name, text: $0.text) }, protecting: [URL(fileURLWithPath: store.db)])
-        }
-        print(store.lang == .zh ? "第 \(v.info.number) 版已写入 \(out)/" : "Version \(v.info.number) written to \(out)/")
+        let n = try Terminal.run(store.lang) { _ in try Versions.export(store.office, version: version, to: out) }
+        print(store.lang == .zh ? "第 \(n) 版已写入 \(out)/" : "Version \(n) written to \(out)/")
     }
 }
 
@@ -136,48 +131,9 @@ struct Explain: ParsableCommand {
     @Argument(help: L("场次编号，或需求编号、乡村行编号。", "A session id, or a demand or tour id.")) var target: String
     @Option(help: L("版本号（默认：最新版本）。", "Version number (default: the latest).")) var version: Int?
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let v = try store.version(db, version)
-        let explainer = Explainer(index: index, sessions: v.plan.sessions)
-        let text = ExplainText(index: index, language: store.lang)
-        let placed = v.plan.sessions.filter { $0.id == target || $0.ref == target }
-        for s in placed { print(text.render(explainer.explain(placed: s))); print("") }
-        // Left out: re-derive the cause against this version's bookings.
-        // A demand or tour id, or a session id of one (D007-2, XCX-2019-09@411328).
-        let left = v.plan.unscheduled.filter { $0.ref == target || target.hasPrefix($0.ref + "-") || target.hasPrefix($0.ref + "@") }
-        if !left.isEmpty {
-            let diagnoses = Planner(index: index).diagnose(sessions: v.plan.sessions).filter { $0.ref == target || $0.sessionID == target }
-            for u in diagnoses { print(text.render(u, remedy: explainer.remedy(for: u))); print("") }
-        }
-        if placed.isEmpty && left.isEmpty {
-            // Never echo a resident ID or phone number typed here by mistake (error output lands in logs).
-            if let masked = PersonalNumber.masked(target) {
-                Terminal.error(store.lang == .zh ? "\(masked) 像是身份证号或手机号：explain 只接受场次或需求编号（plan.csv 的 session 或 ref 列），不按个人查询"
-                                                 : "\(masked) looks like a resident ID or phone number: explain takes a session or ref of plan.csv, not a person")
-            } else {
-                Terminal.error(store.lang == .zh ? "第 \(v.info.number) 版里没有 \(target)：请用 plan.csv 的 session 或 ref 列" : "\(target) is not in version \(v.info.number): use plan.csv's session or ref column")
-            }
-            throw ExitCode(1)
-        }
+        let texts = try Terminal.run(store.lang) { _ in try Versions.explain(store.office, target, version: version) }
+        for t in texts { print(t); print("") }
     }
-}
-
-/// Input that looks like personal data, masked for messages.
-enum PersonalNumber {
-    /// `411328********123X` for anything of 15 or more digits (a resident ID,
-    /// valid or mistyped; the last may be X), `138****5678` for 11 to 14
-    /// digits (a phone); nil for anything else (session and demand ids).
-    static func masked(_ text: String) -> String? {
-        let chars = Array(text.trimmingCharacters(in: .whitespaces).uppercased())
-        guard chars.count >= 11, chars.dropLast().allSatisfy(\.isASCIIDigit),
-              chars.last!.isASCIIDigit || chars.last == "X" else { return nil }
-        return chars.count >= 15 ? ResidentID.masked(String(chars)) : PhoneMask.masked(String(chars))
-    }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 struct Status: ParsableCommand {
