@@ -16,13 +16,18 @@ import PackageDescription
 //   XiangxingSynthetic  the synthetic scenario generator (presets nanyang, henan, national; seeded
 //                    SplitMix64, the same bytes for the same seed) and the attendance generator;
 //                    Core, IO
-//   XiangxingPrint   sign-in sheets, itineraries, tour sheets, the monthly report and the
-//                    任务分解表 (PDF via Cairo/Pango, CSV, .xlsx, ICS); Core, ICU, ICS, IO,
-//                    Sheets, CPangoCairo
+//   XiangxingPrint   sign-in sheets and the roster book (who sits where, in name order),
+//                    itineraries, tour sheets, the monthly report and the 任务分解表 (PDF via
+//                    Cairo/Pango, CSV, .xlsx, ICS); Core, ICU, ICS, IO, Names, Sheets, CPangoCairo
 //   XiangxingStore   the office's SQLite store through GRDB: scenarios, versions, pins, change
 //                    log, planning lease, attendance, milestones, purge; Core, IO
-//   XiangxingCLI     the `xiangxing` command; Core, ICS, Names, IO, Print, Store, Synthetic,
-//                    ArgumentParser
+//   XiangxingOffice  the application layer both shells call (CLI now, the web later): folder or
+//                    store as the source, planning into the store, recorded changes and the
+//                    trainer-calendar import, attendance, sign-in sheets, version diffs and
+//                    notification lists, the monthly report; takes plain values, returns results
+//                    or throws OfficeError, never prints; Core, ICS, IO, Names, Print, Store
+//   XiangxingCLI     the `xiangxing` command: parses, makes one Office call, renders; Core, ICS,
+//                    Names, IO, Print, Store, Office, Synthetic, ArgumentParser
 let package = Package(
     name: "Xiangxing",
     products: [
@@ -64,7 +69,7 @@ let package = Package(
         ),
         .target(
             name: "XiangxingPrint",
-            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingIO", "XiangxingSheets", "CPangoCairo"]
+            dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingICS", "XiangxingIO", "XiangxingNames", "XiangxingSheets", "CPangoCairo"]
         ),
         .target(
             name: "XiangxingIO",
@@ -85,9 +90,14 @@ let package = Package(
             name: "XiangxingStore",
             dependencies: ["XiangxingCore", "XiangxingIO", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "XiangxingOffice",
+            dependencies: ["XiangxingCore", "XiangxingICS", "XiangxingIO", "XiangxingNames", "XiangxingPrint", "XiangxingStore"]
+        ),
         .executableTarget(
             name: "XiangxingCLI",
             dependencies: [
+                "XiangxingOffice",
                 "XiangxingCore",
                 "XiangxingICS",
                 "XiangxingNames",
@@ -108,6 +118,7 @@ let package = Package(
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingPrint", "XiangxingSheets"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingSheetsTests", dependencies: ["XiangxingSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
+        .testTarget(name: "XiangxingOfficeTests", dependencies: ["XiangxingCore", "XiangxingOffice", "XiangxingStore", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingStore", "XiangxingTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

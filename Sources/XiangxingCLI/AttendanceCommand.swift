@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingPrint
 import XiangxingStore
 
@@ -82,20 +83,8 @@ struct AttendanceImportCommand: ParsableCommand {
 
     func run() throws {
         let zh = store.lang == .zh
-        let db = try store.open()
-        let v = try store.version(db, version)
-        let n = v.info.number
-        let result = try store.attempt { try db.importAttendance(files: files.map { URL(fileURLWithPath: $0) }, version: n, by: store.who) }
-        let done: AttendanceImport
-        switch result {
-        case .failure(let all):
-            for p in all.problems { Terminal.error(p.message(store.lang)) }
-            Terminal.error(zh ? "共 \(all.problems.count) 处问题，没有存入任何记录，数据库未做改动。改正后把全部文件重新导入。"
-                              : "\(all.problems.count) problem(s): no record was stored, the store is unchanged. Correct them and import all the files again.")
-            throw ExitCode(1)
-        case .success(let r): done = r
-        }
-        let index = try store.scenario(db).0
+        let imported = try Terminal.run(store.lang) { _ in try AttendanceDesk.importFiles(files, version: version, into: store.office) }
+        let (done, v, index, n) = (imported.done, imported.version, imported.index, imported.version.info.number)
         let sessions = Dictionary(v.plan.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for s in done.sessions {
             guard let session = sessions[s.session] else { continue }
@@ -159,13 +148,10 @@ struct AttendanceOwedCommand: ParsableCommand {
         } else {
             lastDay = PrintedFrom.today()
         }
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let v = try store.version(db, version)
-        let only = try county.map { try Named.county($0, in: index, store.lang).code }
-        let programme = try store.attempt { try db.programme(forVersion: v.info.number) }
-        let recorded = Set(programme.records.training.map(\.session)).union(programme.records.mentoring.map(\.session))
-        let owed = AttendanceCheck.owed(v.plan, recorded: recorded, through: lastDay)
+        let found = try Terminal.run(store.lang) {
+            try AttendanceDesk.owed(in: store.office, county: county, through: lastDay, version: version, notice: $0)
+        }
+        let (index, v, only, owed) = (found.index, found.version, found.county, found.owed)
         let words = SessionWords(index, store.lang, plan: v.plan)
         print(zh ? "截至 \(lastDay) 尚未录入出勤记录的场次（第 \(v.info.number) 版计划）："
                  : "Held by \(lastDay) and not yet recorded (plan version \(v.info.number)):")
@@ -183,63 +169,14 @@ struct AttendanceOwedCommand: ParsableCommand {
         if only == nil {
             print(zh ? "合计 \(total) 场未录入。" : "\(total) in all.")
         }
-        let current = Dictionary(v.plan.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let flagged = programme.heldAs.sorted { $0.key < $1.key }.filter { id, held in
-            only == nil || held.county == only || current[id]?.county == only
-        }
+        let flagged = found.changed
         if !flagged.isEmpty {
             print(zh ? "录入记录后又调整过的场次（记录保留，按实际举办时的安排计入，请核对）："
                      : "Sessions changed after their records were taken (records kept, counted as held; check them):")
-            for (id, held) in flagged {
-                let now = current[id].map { words.placeAndDates($0) } ?? (zh ? "已从计划中删去" : "dropped from the plan")
+            for (id, held, planned) in flagged {
+                let now = planned.map { words.placeAndDates($0) } ?? (zh ? "已从计划中删去" : "dropped from the plan")
                 print("  \(id)  " + (zh ? "举办时 \(words.placeAndDates(held)) → 现 \(now)" : "held \(words.placeAndDates(held)) → now \(now)"))
             }
         }
     }
-}
-
-/// How a session is named to the office: course, class number, dates, venue.
-struct SessionWords {
-    let index: ScenarioIndex
-    let lang: Language
-    /// 期次 per class id (the roster's numbering), when a plan is given.
-    let numbers: [String: Int]
-
-    init(_ index: ScenarioIndex, _ lang: Language, plan: Plan? = nil) {
-        self.index = index; self.lang = lang
-        var next: [String: Int] = [:], numbers: [String: Int] = [:]
-        let classes = (plan?.sessions ?? []).filter { $0.type == .trainingClass }
-            .sorted { ($0.dates.first ?? Day(ordinal: 0), $0.id) < ($1.dates.first ?? Day(ordinal: 0), $1.id) }
-        for s in classes {
-            let key = s.county + "/" + s.kind
-            next[key, default: 0] += 1
-            numbers[s.id] = next[key]
-        }
-        self.numbers = numbers
-    }
-
-    func course(_ s: Session) -> String {
-        if s.type == .tourStop {
-            let tour = index.tours[s.ref]?.name ?? s.ref
-            return lang == .zh ? "\(tour)站点" : "\(tour) stop"
-        }
-        let kind = index.kinds[s.kind]?.name ?? s.kind
-        guard let n = numbers[s.id] else { return kind }
-        return lang == .zh ? "\(kind)第\(n)期" : "\(kind) class \(n)"
-    }
-
-    func dates(_ s: Session) -> String {
-        guard let first = s.dates.first, let last = s.dates.last else { return "" }
-        return first == last ? first.iso : (lang == .zh ? "\(first.iso) 至 \(last.iso)" : "\(first.iso) to \(last.iso)")
-    }
-
-    func venue(_ s: Session) -> String { index.venues[s.venue]?.name ?? s.venue }
-
-    func county(_ s: Session) -> String { index.counties[s.county]?.name ?? s.county }
-
-    func describe(_ s: Session) -> String { "\(county(s)) \(course(s)) \(dates(s))" }
-
-    func placeAndDates(_ s: Session) -> String { "\(county(s)) \(dates(s)) \(venue(s))" }
-
-    func line(_ s: Session) -> String { "\(s.id)  \(course(s))  \(dates(s))  \(venue(s))" }
 }

@@ -3,6 +3,7 @@ import Foundation
 import XiangxingCore
 import XiangxingICS
 import XiangxingIO
+import XiangxingOffice
 import XiangxingStore
 
 extension Day: ExpressibleByArgument {
@@ -39,10 +40,9 @@ struct Unavailable: ParsableCommand {
     @Option(help: L("截止日期，格式 YYYY-MM-DD（含当天）。", "Last date, YYYY-MM-DD (inclusive).")) var to: Day
     @Option(help: L("原因（记入变动记录）。", "Why (kept in the change log).")) var reason: String = ""
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let trainer = try Named.trainer(self.trainer, in: index, store.lang).id
-        done(try store.attempt { try db.markTrainerUnavailable(trainer: trainer, from: from, through: to, reason: reason, by: store.who) }, store)
+        done(try Terminal.run(store.lang) {
+            try Changes.trainerUnavailable(store.office, trainer: trainer, from: from, through: to, reason: reason, notice: $0)
+        }, store)
     }
 }
 
@@ -67,19 +67,7 @@ struct TrainerCalendar: ParsableCommand {
     @Option(help: L("讲师编号或姓名。", "Trainer id or name.")) var trainer: String
     @Option(help: L("iCalendar 日历文件（RFC 5545）。", "The iCalendar file (RFC 5545).")) var ics: String
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let trainer = try Named.trainer(self.trainer, in: index, store.lang).id
-        let url = URL(fileURLWithPath: ics)
-        let text: String
-        switch TextFile.read(url, name: url.lastPathComponent) {
-        case .success(let (t, _)): text = t
-        case .failure(let p): Terminal.reportProblems([p], language: store.lang); throw ExitCode(1)
-        }
-        let period = index.scenario.settings.period
-        let read = AvailabilityCalendar.blockedDays(ics: text, file: url.lastPathComponent, from: period.lowerBound, through: period.upperBound)
-        guard read.problems.isEmpty else { Terminal.reportProblems(read.problems, language: store.lang); throw ExitCode(1) }
-        done(try store.attempt { try db.replaceTrainerCalendar(trainer: trainer, blocked: read.days, source: ics, by: store.who) }, store)
+        done(try Terminal.run(store.lang) { try Changes.replaceTrainerCalendar(store.office, trainer: trainer, ics: ics, notice: $0) }, store)
     }
 }
 
@@ -104,10 +92,9 @@ struct CloseVenue: ParsableCommand {
     @Option(help: L("截止日期，格式 YYYY-MM-DD（含当天）。", "Last date, YYYY-MM-DD (inclusive).")) var to: Day
     @Option(help: L("原因（记入变动记录）。", "Why (kept in the change log).")) var reason: String = ""
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let venue = try Named.venue(self.venue, in: index, store.lang).id
-        done(try store.attempt { try db.closeVenue(venue: venue, from: from, through: to, reason: reason, by: store.who) }, store)
+        done(try Terminal.run(store.lang) {
+            try Changes.closeVenue(store.office, venue: venue, from: from, through: to, reason: reason, notice: $0)
+        }, store)
     }
 }
 
@@ -135,12 +122,9 @@ struct AddDemand: ParsableCommand {
     @Option(help: L("最早开班日期，格式 YYYY-MM-DD。", "Window start, YYYY-MM-DD.")) var earliest: Day
     @Option(help: L("最晚结课日期，格式 YYYY-MM-DD。", "Window end, YYYY-MM-DD.")) var latest: Day
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let c = try Named.county(county, in: index, store.lang).code
-        let k = try Named.kind(kind, in: index, store.lang).code
-        let d = Demand(id: id, county: c, kind: k, classes: classes, earliest: earliest, latest: latest)
-        done(try store.attempt { try db.addDemand(d, by: store.who) }, store)
+        done(try Terminal.run(store.lang) {
+            try Changes.addDemand(store.office, id: id, county: county, kind: kind, classes: classes, earliest: earliest, latest: latest, notice: $0)
+        }, store)
     }
 }
 
@@ -158,8 +142,7 @@ struct RemoveDemand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Option(help: L("需求编号（demand.csv 的 id 列）。", "Demand id (demand.csv's id column).")) var id: String
     func run() throws {
-        let db = try store.open()
-        done(try store.attempt { try db.removeDemand(id: id, by: store.who) }, store)
+        done(try Terminal.run(store.lang) { _ in try Changes.removeDemand(store.office, id: id) }, store)
     }
 }
 
@@ -181,15 +164,7 @@ struct AddAttendees: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: L("CSV 文件（UTF-8 或 GB18030 编码；表头中英文均可）。", "CSV file (UTF-8 or GB18030; English or Chinese headers).")) var file: String
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        var warnings: [InputProblem] = []
-        switch ScenarioReader.readAttendees(file: URL(fileURLWithPath: file), against: index.scenario, warnings: &warnings) {
-        case .failure(let all): Terminal.reportProblems(all.problems, language: store.lang); throw ExitCode(1)
-        case .success(let people):
-            for w in warnings { Terminal.error(w.message(store.lang)) }
-            done(try store.attempt { try db.addAttendees(people, by: store.who) }, store)
-        }
+        done(try Terminal.run(store.lang) { try Changes.addAttendees(store.office, file: file, notice: $0) }, store)
     }
 }
 
@@ -211,10 +186,7 @@ struct Withdraw: ParsableCommand {
     @Option(help: L("公民身份号码（18 位）。", "Resident ID number (18 characters).")) var idNumber: String
     @Option(help: L("培训类别代码或名称（如 awareness 或 创业意识培训）。", "Training kind code or name (awareness or 创业意识培训).")) var kind: String
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let kind = try Named.kind(self.kind, in: index, store.lang).code
-        done(try store.attempt { try db.withdrawAttendee(idNumber: idNumber.uppercased(), kind: kind, by: store.who) }, store)
+        done(try Terminal.run(store.lang) { try Changes.withdraw(store.office, idNumber: idNumber, kind: kind, notice: $0) }, store)
     }
 }
 
@@ -277,7 +249,6 @@ struct Unpin: ParsableCommand {
     @Argument(help: L("场次编号。", "Session id.")) var session: String
     @Option(help: L("解除哪一项：dates（日期）、trainers（讲师）或 venue（场地）。", "dates, trainers or venue.")) var what: PinKind
     func run() throws {
-        let db = try store.open()
-        done(try store.attempt { try db.unpin(session: session, what: what, by: store.who) }, store)
+        done(try Terminal.run(store.lang) { _ in try Changes.unpin(store.office, session: session, what: what) }, store)
     }
 }

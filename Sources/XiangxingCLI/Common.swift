@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 
 extension Language: ExpressibleByArgument {}
 
@@ -17,15 +18,8 @@ struct ScenarioOptions: ParsableArguments {
     func load() throws -> LoadedScenario { try Self.load(scenario, lang) }
 
     static func load(_ folder: String, _ lang: Language) throws -> LoadedScenario {
-        switch ScenarioReader.read(folder: URL(fileURLWithPath: folder)) {
-        case .success(let loaded):
-            // Warnings go to stderr and the command goes on.
-            for w in loaded.warnings { Terminal.error(w.message(lang)) }
-            return loaded
-        case .failure(let all):
-            Terminal.reportProblems(all.problems, language: lang)
-            throw ExitCode(1)
-        }
+        // Warnings go to stderr and the command goes on.
+        try Terminal.run(lang) { try ScenarioFolder.load(folder, lang, notice: $0) }
     }
 }
 
@@ -35,12 +29,16 @@ enum Terminal {
     }
 
     static func reportProblems(_ problems: [InputProblem], language: Language) {
-        for p in problems { error(p.message(language)) }
-        let errors = problems.filter { !$0.isWarning }.count, warnings = problems.count - errors
-        let also = warnings == 0 ? "" : (language == .zh ? "（另有 \(warnings) 条警告）" : " (and \(warnings) warning(s))")
-        error(language == .zh
-              ? "共 \(errors) 处问题\(also)，未写出任何文件。改正后重新运行。"
-              : "\(errors) problem(s)\(also); nothing was written. Fix them and run again.")
+        for line in OfficeError(problems: problems).messages(language) { error(line) }
+    }
+
+    /// One call into XiangxingOffice: its notices go to stderr as they come;
+    /// an `OfficeError` is printed there and ends the command with its exit status.
+    static func run<T>(_ language: Language, _ body: (Notice) throws -> T) throws -> T {
+        do { return try body { error($0) } } catch let e as OfficeError {
+            for line in e.messages(language) { error(line) }
+            throw ExitCode(e.exitCode)
+        }
     }
 }
 
@@ -51,33 +49,18 @@ enum Terminal {
 /// in full, so the clerk sees what was taken.
 enum Named {
     static func county(_ text: String, option: String = "--county", in index: ScenarioIndex, _ lang: Language) throws -> County {
-        try take(NameLookup.county(text, in: index), option: option, typed: text, lang)
+        try Terminal.run(lang) { try OfficeNames.county(text, option: option, in: index, lang, notice: $0) }
     }
 
     static func kind(_ text: String, option: String = "--kind", in index: ScenarioIndex, _ lang: Language) throws -> Kind {
-        try take(NameLookup.kind(text, in: index), option: option, typed: text, lang)
+        try Terminal.run(lang) { try OfficeNames.kind(text, option: option, in: index, lang, notice: $0) }
     }
 
     static func trainer(_ text: String, option: String = "--trainer", in index: ScenarioIndex, _ lang: Language) throws -> Trainer {
-        try take(NameLookup.trainer(text, in: index), option: option, typed: text, lang)
+        try Terminal.run(lang) { try OfficeNames.trainer(text, option: option, in: index, lang, notice: $0) }
     }
 
     static func venue(_ text: String, option: String = "--venue", in index: ScenarioIndex, _ lang: Language) throws -> Venue {
-        try take(NameLookup.venue(text, in: index), option: option, typed: text, lang)
-    }
-
-    private static func take<T>(_ result: Result<NameLookup.Match<T>, NameLookup.Failure>, option: String, typed: String,
-                                _ lang: Language) throws -> T {
-        switch result {
-        case .success(let match):
-            if match.via == .shortName {
-                Terminal.error(lang == .zh ? "\(option) \(typed)：按\(match.entry.name)（\(match.entry.code)）处理。"
-                                           : "\(option) \(typed): taken as \(match.entry.name) (\(match.entry.code)).")
-            }
-            return match.value
-        case .failure(let failure):
-            Terminal.error(failure.message(option: option, lang))
-            throw ExitCode(1)
-        }
+        try Terminal.run(lang) { try OfficeNames.venue(text, option: option, in: index, lang, notice: $0) }
     }
 }

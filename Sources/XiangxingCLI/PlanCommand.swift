@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingStore
 
 extension PlanningStrategy: ExpressibleByArgument {}
@@ -72,15 +73,8 @@ struct PlanCommand: ParsableCommand {
             try runWithStore(planner)
             return
         }
-        let loaded = try ScenarioOptions.load(scenario!, lang)
-        // Checked before planning: a folder that must not be replaced costs no run.
-        let folder = try OutputTarget.prepare(out, kind: .plan, protecting: [scenario!], language: lang)
-        let index = ScenarioIndex(loaded.scenario)
-        let output = PlanOutput(index: index, options: planner, language: lang)
-        try output.requireValid(index, lang)
-        try output.fill(folder, language: lang)
-        try OutputTarget.attempt(lang) { try folder.commit() }
-        print(PlanReport(index: index, result: output.result, report: output.report, language: lang).render())
+        let planned = try Terminal.run(lang) { try Planning.plan(scenario: scenario!, out: out, planner: planner, language: lang, notice: $0) }
+        print(PlanReport(index: planned.index, result: planned.output.result, report: planned.output.report, language: lang).render())
         let path = URL(fileURLWithPath: out).path
         print(lang == .zh ? "计划已写入 \(path)/（plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json）"
                           : "Plan written to \(path)/ (plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json)")
@@ -91,21 +85,9 @@ struct PlanCommand: ParsableCommand {
         var options = StoreOptions()
         options.db = db ?? PlanStore.defaultFileName
         options.lang = lang
-        let store = try options.open()
-        if let scenario {
-            let loaded = try ScenarioOptions.load(scenario, lang)
-            _ = try options.attempt { try store.importScenario(loaded, source: scenario, by: options.who) }
-        }
-        _ = try options.beginPlanning(store)  // one planner at a time; the save refuses if anything arrives meanwhile
-        defer { store.endPlanning() }
-        let (index, id) = try options.scenario(store)
-        let first = try store.versions().isEmpty
-        let reason = first ? (lang == .zh ? "初始计划" : "initial plan") : (lang == .zh ? "从头重新排课" : "planned afresh")
-        let (output, n) = try StoredPlanning.run(store: store, options: options, index: index, scenario: id, out: out,
-                                                 planner: planner, reason: reason, parent: nil,
-                                                 protecting: scenario.map { [$0] } ?? [])
-        print(PlanReport(index: index, result: output.result, report: output.report, language: lang).render())
-        print(lang == .zh ? "已保存为第 \(n) 版（\(options.db)），计划已写入 \(out)/" : "Saved as version \(n) in \(options.db); plan written to \(out)/")
+        let saved = try Terminal.run(lang) { try Planning.plan(into: options.office, importing: scenario, out: out, planner: planner, notice: $0) }
+        print(PlanReport(index: saved.index, result: saved.output.result, report: saved.output.report, language: lang).render())
+        print(lang == .zh ? "已保存为第 \(saved.version) 版（\(options.db)），计划已写入 \(out)/" : "Saved as version \(saved.version) in \(options.db); plan written to \(out)/")
     }
 }
 

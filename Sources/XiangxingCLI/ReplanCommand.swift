@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingStore
 
 struct ReplanCommand: ParsableCommand {
@@ -43,29 +44,10 @@ struct ReplanCommand: ParsableCommand {
     var timeLimit: Double = 120
 
     func run() throws {
-        let db = try store.open()
-        // One re-plan at a time, planned against one moment of the store: a change recorded
-        // meanwhile makes the save refuse (say what arrived) rather than claim it.
-        let planning = try store.beginPlanning(db)
-        defer { db.endPlanning() }
-        guard let scenario = planning.scenarioID, let current = planning.scenario else {
-            Terminal.error(StoreError.noScenario.message(store.lang))
-            throw ExitCode(1)
+        let replanned = try Terminal.run(store.lang) {
+            try Planning.replan(store.office, out: out, reason: reason, seed: seed, timeLimit: timeLimit, notice: $0)
         }
-        guard let previous = planning.latest else {
-            Terminal.error(store.lang == .zh ? "数据库 \(store.db) 还没有计划版本：先运行 xiangxing plan --out 文件夹"
-                                             : "the store \(store.db) has no plan version yet: run xiangxing plan --out DIR first")
-            throw ExitCode(1)
-        }
-        let index = ScenarioIndex(current)
-        let pins = planning.pins
-        let changes = planning.changes
-        let why = reason ?? (changes.isEmpty ? (store.lang == .zh ? "重新排课" : "re-plan")
-                                            : changes.map { $0.description.text(store.lang) }.joined(separator: store.lang == .zh ? "；" : "; "))
-        let baseline = ReplanBaseline(sessions: previous.plan.sessions, assignments: previous.plan.assignments, pins: pins)
-        let (output, n) = try StoredPlanning.run(store: db, options: store, index: index, scenario: scenario, out: out,
-                                                 planner: PlannerOptions(seed: seed, timeLimit: timeLimit, effort: 10, baseline: baseline),
-                                                 reason: why, parent: previous.info.number)
+        let (output, n, previous, why, pins) = (replanned.output, replanned.version, replanned.previous, replanned.reason, replanned.pins)
         let result = output.result
         let d = result.disruption
         // Rounded to what is printed; + 0 turns -0.0 into 0.0.
@@ -74,13 +56,13 @@ struct ReplanCommand: ParsableCommand {
             print("第 \(n) 版（由第 \(previous.info.number) 版重排）：\(why)")
             print("代价：改期 \(d.sessionsRedated) 个场次（\(d.datesChanged) 天），换讲师 \(d.sessionsRestaffed) 个场次（\(d.trainersChanged) 人次），换场地 \(d.venuesChanged) 个，取消 \(d.sessionsDropped) 个，学员变动 \(d.attendeesMoved) 人")
             print(String(format: "未安排 %d → %d；讲师路程 %.1f → %.1f 公里（%+.1f）；用时 %.2f 秒；固定项 %d 个场次全部保持",
-                         previous.summary.unscheduled, result.unscheduled.count, previous.summary.travel_km, result.score.travelKm, km, result.seconds, pins.count))
+                         previous.summary.unscheduled, result.unscheduled.count, previous.summary.travel_km, result.score.travelKm, km, result.seconds, pins))
             print("计划已写入 \(out)/；xiangxing diff \(previous.info.number) \(n) 列出需通知的讲师和县区。")
         } else {
             print("Version \(n) (re-planned from \(previous.info.number)): \(why)")
             print("Cost: \(d.sessionsRedated) session(s) re-dated (\(d.datesChanged) dates), \(d.sessionsRestaffed) re-staffed (\(d.trainersChanged) trainers), \(d.venuesChanged) venue(s) changed, \(d.sessionsDropped) dropped, \(d.attendeesMoved) attendee(s) moved")
             print(String(format: "unscheduled %d → %d; trainer km %.1f → %.1f (%+.1f); %.2f s; all %d pinned session(s) kept",
-                         previous.summary.unscheduled, result.unscheduled.count, previous.summary.travel_km, result.score.travelKm, km, result.seconds, pins.count))
+                         previous.summary.unscheduled, result.unscheduled.count, previous.summary.travel_km, result.score.travelKm, km, result.seconds, pins))
             print("Written to \(out)/; xiangxing diff \(previous.info.number) \(n) lists the trainers and counties to tell.")
         }
     }

@@ -2,26 +2,9 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingPrint
 import XiangxingStore
-
-/// The files `report` can write.
-enum ReportFormat: String, CaseIterable {
-    case csv, xlsx, pdf, txt
-
-    /// A word of `--format` that names no format.
-    struct Unknown: Error { var word: String }
-
-    /// "csv,pdf" → [.csv, .pdf] in the order given, each once.
-    static func list(_ text: String) -> Result<[ReportFormat], Unknown> {
-        var out: [ReportFormat] = []
-        for part in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
-            guard let f = ReportFormat(rawValue: part) else { return .failure(Unknown(word: part)) }
-            if !out.contains(f) { out.append(f) }
-        }
-        return out.isEmpty ? .failure(Unknown(word: text)) : .success(out)
-    }
-}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -146,117 +129,23 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    /// What the report counts, from the folders or the store.
-    struct Source {
-        var scenario: Scenario
-        var plan: Plan
-        var settings: ProgrammeSettings
-        var targets: [CountyTarget]?
-        var records: AttendanceRecords
-        var heldAs: [String: Session]
-        var printed: PrintedFrom
-        var protected: [String]
-    }
-
     func run() throws {
         try checkOptions()
         guard let month = ReportMonth(self.month) else {
             Terminal.error(lang == .zh ? "--month \(self.month)：应写成 YYYY-MM，例如 2019-09。" : "--month \(self.month): write YYYY-MM, e.g. 2019-09.")
             throw ExitCode(1)
         }
-        let formats = (try? ReportFormat.list(format).get()) ?? ReportFormat.allCases
-        let source = try load()
-        let scenario = source.scenario
-        let found = try county.map { try Named.county($0, in: ScenarioIndex(scenario), lang) }
-        let rows = ProgrammeReport.rows(scenario: scenario, plan: source.plan, records: source.records, month: month,
-                                        completionShare: source.settings.completionShare, targets: source.targets,
-                                        cityTargets: source.settings.cityTargets, county: found?.code, heldAs: source.heldAs)
-        let text = ProgrammeWriting.reportText(rows, scenario: scenario, month: month, language: lang)
-        let folder = try OutputTarget.prepare(out, kind: .report, protecting: source.protected, language: lang)
-        var written: [String] = []
-        try OutputTarget.attempt(lang) {
-            if formats.contains(.csv) {
-                try folder.write("report.csv", ProgrammeWriting.reportCSV(rows), personal: false); written.append("report.csv")
-            }
-            if formats.contains(.txt) {
-                try folder.write("report.txt", text, personal: false); written.append("report.txt")
-            }
+        let source: PlanSourceChoice = if let scenario, let plan { .folders(scenario: scenario, plan: plan) }
+                                       else { .store(OfficeStore(path: db, language: lang), version: version) }
+        let request = MonthlyReport.Request(source: source, attendance: attendance, month: month, county: county,
+                                            formats: (try? ReportFormat.list(format).get()) ?? ReportFormat.allCases, out: out,
+                                            unit: unit, preparer: preparer, filedOn: date, title: title, language: lang)
+        let written = try Terminal.run(lang) { try MonthlyReport.write(request, notice: $0) }
+        if request.formats.contains(.txt) { print(written.text, terminator: "") }
+        if written.movedSessions > 0 {
+            Terminal.error(lang == .zh ? "注意：\(written.movedSessions) 个场次在记录出勤后改了日期，其出勤按实际举办的日期计入。"
+                                       : "Note: \(written.movedSessions) session(s) moved after their attendance was recorded; their records count by the dates they were held.")
         }
-        if formats.contains(.pdf) || formats.contains(.xlsx) {
-            let series = ProgrammeReport.series(scenario: scenario, plan: source.plan, records: source.records, month: month,
-                                                completionShare: source.settings.completionShare, county: found?.code,
-                                                heldAs: source.heldAs)
-            var names: [String: String] = [:]
-            for c in scenario.counties { names[c.code] = c.name }
-            let document = ReportDocument(
-                title: title ?? ((found?.name ?? Self.city(of: scenario.settings.name)) + "返乡创业情况统计表"),
-                subtitle: scenario.settings.name, month: month, periodStart: scenario.settings.start,
-                unit: unit, preparer: preparer, filedOn: date ?? PrintedFrom.today(), printed: source.printed,
-                countyNames: names, rows: rows, series: series)
-            let base = FileName.safe("返乡创业情况统计表-\(month.text)" + (found.map { "-\($0.name)" } ?? ""))
-            if formats.contains(.xlsx) {
-                do throws(WorkbookFailure) { try ReportWorkbook.write(document, to: folder.staging.appendingPathComponent(base + ".xlsx")) } catch {
-                    Terminal.error((lang == .zh ? "错误：" : "error: ") + error.message.text(lang))
-                    throw ExitCode(1)
-                }
-                written.append(base + ".xlsx")
-            }
-            if formats.contains(.pdf) {
-                do { try ReportPDF.write(document, to: folder.staging.appendingPathComponent(base + ".pdf")) } catch let e as PrintError {
-                    Terminal.error(e.description)
-                    throw ExitCode(1)
-                }
-                written.append(base + ".pdf")
-            }
-            folder.adoptWrittenFiles()
-        }
-        try OutputTarget.attempt(lang) { try folder.commit() }
-        if formats.contains(.txt) { print(text, terminator: "") }
-        if !source.heldAs.isEmpty {
-            Terminal.error(lang == .zh ? "注意：\(source.heldAs.count) 个场次在记录出勤后改了日期，其出勤按实际举办的日期计入。"
-                                       : "Note: \(source.heldAs.count) session(s) moved after their attendance was recorded; their records count by the dates they were held.")
-        }
-        print(lang == .zh ? "已写出 \(out)/：\(written.joined(separator: "、"))。" : "Wrote \(out)/: \(written.joined(separator: ", ")).")
-    }
-
-    /// "南阳市" from "南阳市2019年返乡创业培训与创业讲师乡村行": the name up to
-    /// its first 市, else nothing.
-    static func city(of name: String) -> String {
-        guard let i = name.firstIndex(of: "市") else { return "" }
-        return String(name[...i])
-    }
-
-    func load() throws -> Source {
-        if let scenario, let plan {
-            let loaded = try ScenarioOptions.load(scenario, lang)
-            let settings = try take(ProgrammeReading.settings(folder: loaded.folder), lang)
-            let targets = try take(ProgrammeReading.targets(folder: loaded.folder, scenario: loaded.scenario, settings: settings), lang)
-            let (p, _) = try take(PlanFolder.read(URL(fileURLWithPath: plan)), lang)
-            let records = try take(ProgrammeReading.attendance(files: attendance.map { URL(fileURLWithPath: $0) }, plan: p), lang)
-            return Source(scenario: loaded.scenario, plan: p, settings: settings, targets: targets, records: records, heldAs: [:],
-                          printed: PrintedFrom(plan: PrintedFrom.folderLabel(URL(fileURLWithPath: plan)), on: PrintedFrom.today()),
-                          protected: [scenario, plan] + attendance)
-        }
-        var options = StoreOptions()
-        options.db = db
-        options.lang = lang
-        guard FileManager.default.fileExists(atPath: db) else {
-            Terminal.error(lang == .zh ? "没有给出场景和计划文件夹，也没有数据库 \(db)：请给出两个文件夹，或先 xiangxing import 并 plan"
-                                       : "no SCENARIO and PLAN folders given, and no store \(db): give both folders, or xiangxing import and plan first")
-            throw ExitCode(1)
-        }
-        let store = try options.open()
-        let v = try options.version(store, version)
-        let latest = try options.version(store, nil).info.number
-        guard let scenario = try options.attempt({ try store.scenario(v.info.scenario) }) else {
-            Terminal.error(lang == .zh ? "数据库 \(db) 中找不到第 \(v.info.number) 版计划的场景" : "the store \(db) lacks the scenario of plan version \(v.info.number)")
-            throw ExitCode(1)
-        }
-        let programme = try options.attempt { try store.programme(forVersion: v.info.number) }
-        let n = v.info.number
-        return Source(scenario: scenario, plan: v.plan, settings: programme.settings, targets: programme.targets,
-                      records: programme.records, heldAs: programme.heldAs,
-                      printed: PrintedFrom(plan: n == latest ? "第\(n)版" : "第\(n)版（最新为第\(latest)版）", on: PrintedFrom.today()),
-                      protected: [db])
+        print(lang == .zh ? "已写出 \(out)/：\(written.files.joined(separator: "、"))。" : "Wrote \(out)/: \(written.files.joined(separator: ", ")).")
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingNames
 import XiangxingPrint
 
@@ -24,9 +24,7 @@ enum RosterOrder: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
-    case pdf, csv, xlsx
-}
+extension RosterFormat: ExpressibleByArgument {}
 
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -141,75 +139,22 @@ struct RosterCommand: ParsableCommand {
 
     func run() throws {
         let zh = options.lang == .zh
-        let (scenario, plan, _) = try options.load()
-        let printed = try options.printedFrom()
-        let book: RosterBook
-        do {
-            let titles = try RosterTitles(title, scenario: scenario, plan: plan)
-            book = try RosterBook(scenario: scenario, plan: plan, order: order.nameOrder, titles: titles, unmasked: unmasked,
-                                  printed: printed, blankRows: blank)
-        } catch let problem as RosterProblem {
-            Terminal.error(problem.message(options.lang))
-            throw ExitCode(1)
-        }
-        if plan.assignments == nil {
-            Terminal.error(zh ? "注意：计划没有 assignments.csv（场景没有 attendees.csv），签到表只有表头\(blank > 0 ? "和 \(blank) 行空白" : "")。"
-                              : "Note: the plan has no assignments.csv (the scenario has no attendees.csv); the sheets have only the header\(blank > 0 ? " and \(blank) empty rows" : "").")
-        }
-
-        let counties: [County]
-        if allCounties {
-            counties = scenario.counties.filter { !book.sessions(in: $0.code).isEmpty }
-        } else {
-            let found = try Named.county(county!, in: ScenarioIndex(scenario), options.lang)
-            guard !book.sessions(in: found.code).isEmpty else {
-                Terminal.error(zh ? "计划中\(found.name)（\(found.code)）没有培训班，未写出任何文件。"
-                                  : "The plan has no classes in \(found.name) (\(found.code)); nothing was written.")
-                throw ExitCode(1)
-            }
-            counties = [found]
-        }
-
-        let outURL = URL(fileURLWithPath: out)
-        // Written beside the folder, then swapped in whole; sheets written
-        // there before (other counties) are carried over (docs/guarantees.md).
-        let target = try OutputTarget.prepare(out, kind: .roster, protecting: options.protectedPaths, language: options.lang, carryOver: true)
-        var jobs: [RosterFiles.Job] = []
-        do {
-            for county in counties {
-                let folder = allCounties ? target.staging.appendingPathComponent(FileName.safe(county.name)) : target.staging
-                jobs.append(RosterFiles.Job(county: county, inputs: try book.rosters(of: county), folder: folder))
-            }
-        } catch let problem as RosterProblem {
-            Terminal.error(problem.message(options.lang))
-            throw ExitCode(1)
-        }
-        let written: [URL]
-        do {
-            written = try RosterFiles.write(jobs, format: format).map { url in
-                URL(fileURLWithPath: target.target.path + url.path.dropFirst(target.staging.path.count))
-            }
-        } catch let problem as PrintError {
-            Terminal.error(problem.description)
-            throw ExitCode(1)
-        } catch let problem as SpreadsheetXLSXError {
-            Terminal.error(problem.message(options.lang))
-            throw ExitCode(1)
-        }
-        try OutputTarget.attempt(options.lang) { try target.commit() }
-        if !allCounties { for url in written { print(url.path) } }
-        for job in jobs {
-            for input in job.inputs where input.rows.isEmpty && plan.assignments != nil {
+        let request = Rosters.Request(source: options.choice, county: allCounties ? nil : county, order: order.nameOrder, format: format,
+                                      out: out, titles: title, blankRows: blank, unmasked: unmasked,
+                                      protecting: options.protectedPaths, language: options.lang)
+        let written = try Terminal.run(options.lang) { try Rosters.write(request, notice: $0) }
+        if !allCounties { for url in written.files { print(url.path) } }
+        for job in written.jobs {
+            for input in job.inputs where input.rows.isEmpty && written.hasAssignments {
                 Terminal.error(zh ? "注意：\(input.countyName)\(input.kindName)第\(input.classNumber)期（\(input.sessionID)）没有分配学员，签到表只有表头。"
                                   : "Note: \(input.countyName) \(input.kindName) class \(input.classNumber) (\(input.sessionID)) has nobody assigned; its sheet has only the header.")
             }
         }
-        let classes = jobs.reduce(0) { $0 + $1.inputs.count }
-        let people = jobs.reduce(0) { $0 + $1.inputs.reduce(0) { $0 + $1.rows.count } }
-        let files = written.count
+        let classes = written.jobs.reduce(0) { $0 + $1.inputs.count }
+        let people = written.jobs.reduce(0) { $0 + $1.inputs.reduce(0) { $0 + $1.rows.count } }
         let what = format == .pdf ? "PDF" : format == .csv ? "CSV" : "xlsx"
-        print(zh ? "已写出 \(files) 个 \(what) 文件：\(counties.count) 个县区，\(classes) 期培训，\(people) 名学员 → \(outURL.path)"
-                 : "Wrote \(files) \(what) file(s): \(counties.count) count(ies), \(classes) classes, \(people) attendees → \(outURL.path)")
+        print(zh ? "已写出 \(written.files.count) 个 \(what) 文件：\(written.counties) 个县区，\(classes) 期培训，\(people) 名学员 → \(URL(fileURLWithPath: out).path)"
+                 : "Wrote \(written.files.count) \(what) file(s): \(written.counties) count(ies), \(classes) classes, \(people) attendees → \(URL(fileURLWithPath: out).path)")
         if unmasked {
             Terminal.error(zh ? "注意：已打印完整身份证号和联系电话，仅供存档，请勿张贴或外传。"
                               : "Note: full ID and phone numbers were printed; keep these sheets on file, do not post or pass them on.")
@@ -217,221 +162,9 @@ struct RosterCommand: ParsableCommand {
     }
 }
 
-/// The sign-in sheets of a plan: who sits in which class, in print order,
-/// and each class's number within its county and kind.
-struct RosterBook {
-    let scenario: Scenario
-    let plan: Plan
-    let sorter: NameSorter
-    let titles: RosterTitles
-    let unmasked: Bool
-    let printed: PrintedFrom?
-    let blankRows: Int
-    /// Resident ID → enrolments (one per kind at most).
-    private let enrolments: [String: [Attendee]]
-    private let assignments: [String: [String]]
-
-    init(scenario: Scenario, plan: Plan, order: NameOrder, titles: RosterTitles = RosterTitles(), unmasked: Bool,
-         printed: PrintedFrom? = nil, blankRows: Int = 0) throws {
-        // Without attendees.csv nobody is assigned: the sheets still print
-        // (header and blank rows). With it, assignments.csv must be there.
-        if plan.assignments == nil, scenario.attendees != nil { throw RosterProblem.noAssignments(scenarioHasAttendees: true) }
-        self.scenario = scenario; self.plan = plan; self.titles = titles; self.unmasked = unmasked
-        self.printed = printed; self.blankRows = blankRows
-        self.assignments = plan.assignments ?? [:]
-        sorter = NameSorter(order: order)
-        var enrolments: [String: [Attendee]] = [:]
-        for a in scenario.attendees ?? [] { enrolments[a.idNumber, default: []].append(a) }
-        self.enrolments = enrolments
-    }
-
-    /// The county's training classes in date order.
-    func sessions(in county: String) -> [Session] {
-        plan.sessions.filter { $0.type == .trainingClass && $0.county == county }
-            .sorted { ($0.dates.first ?? Day(ordinal: 0), $0.id) < ($1.dates.first ?? Day(ordinal: 0), $1.id) }
-    }
-
-    /// 期次: the county's classes of one kind numbered by first date (ties by
-    /// session id), 1 for the earliest.
-    func classNumbers(in county: String) -> [String: Int] {
-        var next: [String: Int] = [:], numbers: [String: Int] = [:]
-        for session in sessions(in: county) {
-            next[session.kind, default: 0] += 1
-            numbers[session.id] = next[session.kind]
-        }
-        return numbers
-    }
-
-    /// One sheet per class of the county, in date order.
-    func rosters(of county: County) throws -> [RosterInput] {
-        let numbers = classNumbers(in: county.code)
-        let kinds = Dictionary(scenario.kinds.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var missing: [(session: String, id: String)] = []
-        var sheets: [RosterInput] = []
-        for session in sessions(in: county.code) {
-            var people: [Attendee] = []
-            for id in assignments[session.id] ?? [] {
-                if let person = enrolments[id]?.first(where: { $0.kind == session.kind && $0.county == session.county }) {
-                    people.append(person)
-                } else {
-                    missing.append((session.id, id))
-                }
-            }
-            let sorted = sorter.sorted(people, name: \.name, pinyin: \.pinyin)
-            let year = session.dates.first.map { "\($0.year)年" } ?? ""
-            let headline = titles.title(of: session.kind) ?? "\(county.name)\(year)\(kinds[session.kind] ?? session.kind)学员签到表"
-            sheets.append(RosterInput(session: session, scenario: scenario, attendees: sorted,
-                                      classNumber: numbers[session.id] ?? 0, title: headline, unmasked: unmasked,
-                                      printed: printed, blankRows: blankRows))
-        }
-        guard missing.isEmpty else { throw RosterProblem.unknownAttendees(missing) }
-        return sheets
-    }
-}
-
-/// `--title KIND=TITLE`: a headline for one course kind's sheets only.
-struct RosterTitles {
-    /// Kind code → headline.
-    private(set) var byKind: [String: String] = [:]
-
-    init() {}
-
-    /// Each value is `KIND=TITLE` with KIND a kind's code or name; a value
-    /// without a known kind before `=` is a title for the only kind of the
-    /// plan's classes, and an error when there are several.
-    init(_ values: [String], scenario: Scenario, plan: Plan) throws {
-        let planned = Set(plan.sessions.filter { $0.type == .trainingClass }.map(\.kind))
-        for value in values {
-            if let eq = value.firstIndex(of: "="),
-               let kind = scenario.kinds.first(where: { $0.code == value[..<eq].trimmingCharacters(in: .whitespaces)
-                                                       || $0.name == value[..<eq].trimmingCharacters(in: .whitespaces) }) {
-                byKind[kind.code] = String(value[value.index(after: eq)...])
-            } else if planned.count == 1, let only = planned.first {
-                byKind[only] = value
-            } else {
-                throw RosterProblem.titleWithoutKind(value, kinds: scenario.kinds.filter { planned.contains($0.code) })
-            }
-        }
-    }
-
-    func title(of kind: String) -> String? { byKind[kind] }
-}
-
+/// What the printouts name as their plan, as XiangxingOffice says it.
 extension PlanSource {
-    /// What the sheets name as their plan: "第3版" for a stored version
-    /// ("第2版（最新为第3版）" for an older one), or the plan folder with its
-    /// date ("未入库的计划 plan-out（2019-08-20）"); and today's date.
     func printedFrom() throws -> PrintedFrom {
-        let today = PrintedFrom.today()
-        if let plan { return PrintedFrom(plan: PrintedFrom.folderLabel(URL(fileURLWithPath: plan)), on: today) }
-        var store = StoreOptions()
-        store.db = db
-        store.lang = lang
-        let opened = try store.open()
-        let latest = try store.version(opened, nil).info.number
-        let number = version ?? latest
-        return PrintedFrom(plan: number == latest ? "第\(number)版" : "第\(number)版（最新为第\(latest)版）", on: today)
+        try Terminal.run(lang) { _ in try PlanSourceReader.printedFrom(choice) }
     }
 }
-
-/// What stops a roster, with what to do about it.
-enum RosterProblem: Error {
-    case noAssignments(scenarioHasAttendees: Bool)
-    /// `--title` without a kind while the sheets are of several kinds.
-    case titleWithoutKind(String, kinds: [Kind])
-    /// Assigned resident IDs with no enrolment of the class's county and kind.
-    case unknownAttendees([(session: String, id: String)])
-
-    func message(_ language: Language) -> String {
-        let zh = language == .zh
-        switch self {
-        case .noAssignments(let hasAttendees):
-            if hasAttendees {
-                return zh ? "计划文件夹中没有 assignments.csv，不知道每期有哪些学员。请用 xiangxing plan 重新排课（会写出 assignments.csv）。"
-                          : "The plan folder has no assignments.csv, so who sits in which class is unknown. Run `xiangxing plan` again (it writes assignments.csv)."
-            }
-            return zh ? "计划文件夹中没有 assignments.csv：场景没有 attendees.csv，排课时没有分配学员。请在场景中加入 attendees.csv 后重新运行 xiangxing plan。"
-                      : "The plan folder has no assignments.csv: the scenario has no attendees.csv, so no one was assigned. Add attendees.csv to the scenario and run `xiangxing plan` again."
-        case .titleWithoutKind(let value, let kinds):
-            let list = kinds.map { "  \($0.code)  \($0.name)" }.joined(separator: "\n")
-            return zh ? "--title “\(value)”：未指明课程类别，而签到表有多种课程类别。请写成 --title 类别=标题，类别为代码或名称：\n\(list)"
-                      : "--title \"\(value)\": no course kind given, and the sheets are of several kinds. Write --title KIND=TITLE, KIND a code or name:\n\(list)"
-        case .unknownAttendees(let list):
-            var lines = list.prefix(10).map { item in
-                zh ? "assignments.csv：场次 \(item.session) 的学员 \(ResidentID.masked(item.id)) 不在 attendees.csv 中（本县区、本课程类别）"
-                   : "assignments.csv: session \(item.session): attendee \(ResidentID.masked(item.id)) is not in attendees.csv for its county and kind"
-            }
-            if list.count > 10 { lines.append(zh ? "……共 \(list.count) 人" : "… \(list.count) in all") }
-            lines.append(zh ? "计划与场景不一致，未写出任何文件。请用 xiangxing check 检查，或重新排课。"
-                            : "The plan does not match the scenario; nothing was written. Run `xiangxing check`, or plan again.")
-            return lines.joined(separator: "\n")
-        }
-    }
-}
-
-/// Writing the sheets in the chosen format; returns the files written.
-enum RosterFiles {
-    /// One county's sheets and the folder they go to.
-    struct Job: Sendable {
-        let county: County
-        let inputs: [RosterInput]
-        let folder: URL
-    }
-
-    /// Writes the counties side by side (each on its own thread with its own
-    /// Cairo surface and Pango layout; the machine's cores share the work),
-    /// then reports the first error in county order, if any.
-    static func write(_ jobs: [Job], format: RosterFormat) throws -> [URL] {
-        let results = Mutex<[Int: Result<[URL], any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let job = jobs[i]
-            let result = Result {
-                try FileManager.default.createDirectory(at: job.folder, withIntermediateDirectories: true)
-                return try write(job.inputs, county: job.county, format: format, to: job.folder)
-            }
-            results.withLock { $0[i] = result }
-        }
-        let all = results.withLock { $0 }
-        return try jobs.indices.flatMap { try all[$0]!.get() }
-    }
-
-    static func write(_ inputs: [RosterInput], county: County, format: RosterFormat, to folder: URL) throws -> [URL] {
-        switch format {
-        case .pdf:
-            let url = folder.appendingPathComponent(pdfName(county))
-            try RosterPDF.write(inputs, to: url)
-            return [url]
-        case .csv:
-            return try inputs.map { input in
-                let url = folder.appendingPathComponent(csvName(county, input))
-                try RosterCSV.write(input, to: url)
-                return url
-            }
-        case .xlsx:
-            return try inputs.map { input in
-                let url = folder.appendingPathComponent(String(csvName(county, input).dropLast(4)) + ".xlsx")
-                try RosterCSV.writeXLSX(input, to: url)
-                return url
-            }
-        }
-    }
-
-    /// 签到表-唐河县.pdf
-    static func pdfName(_ county: County) -> String { FileName.safe("签到表-\(county.name)") + ".pdf" }
-
-    /// 签到表-唐河县-创业意识培训-第1期-D07-1.csv
-    static func csvName(_ county: County, _ input: RosterInput) -> String {
-        FileName.safe("签到表-\(county.name)-\(input.kindName)-第\(input.classNumber)期-\(input.sessionID)") + ".csv"
-    }
-}
-
-/// File names from data: no path separators or control characters.
-enum FileName {
-    static func safe(_ text: String) -> String {
-        let cleaned = String(text.unicodeScalars.map { scalar -> Character in
-            "/\\:*?\"<>|".unicodeScalars.contains(scalar) || scalar.value < 0x20 ? "_" : Character(scalar)
-        })
-        return cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned
-    }
-}
-

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingPrint
 
 struct TourSheetCommand: ParsableCommand {

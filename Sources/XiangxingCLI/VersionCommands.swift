@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingStore
 
 struct Export: ParsableCommand {
@@ -18,13 +19,8 @@ struct Export: ParsableCommand {
     @Option(help: L("版本号（默认：最新版本）。", "Version number (default: the latest).")) var version: Int?
     @Option(help: L("写出的文件夹（整体替换）。", "Folder to write (replaced as a whole).")) var out: String
     func run() throws {
-        let db = try store.open()
-        let v = try store.version(db, version)
-        try OutputTarget.attempt(store.lang) {
-            try PlanFolder.write(v.plan, summary: v.summary, to: URL(fileURLWithPath: out), withAssignments: v.withAssignments,
-                                 extraFiles: v.extraFiles.map { (name: $0.name, text: $0.text) }, protecting: [URL(fileURLWithPath: store.db)])
-        }
-        print(store.lang == .zh ? "第 \(v.info.number) 版已写入 \(out)/" : "Version \(v.info.number) written to \(out)/")
+        let n = try Terminal.run(store.lang) { _ in try Versions.export(store.office, version: version, to: out) }
+        print(store.lang == .zh ? "第 \(n) 版已写入 \(out)/" : "Version \(n) written to \(out)/")
     }
 }
 
@@ -84,17 +80,22 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let va = try store.version(db, a), vb = try store.version(db, b)
-        let d = PlanDiff(old: va.plan, new: vb.plan)
         let zh = store.lang == .zh
-        let words = DiffText(index: index, language: store.lang)
-        let from = zh ? "第\(a)版" : "v\(a)", to = zh ? "第\(b)版" : "v\(b)"
         if notify, let out {
-            try writeNotices(d, words: words, from: from, to: to, into: out)
+            let written = try Terminal.run(store.lang) { _ in try VersionDiff.writeNotices(store.office, a, b, into: out, unmasked: unmasked) }
+            for c in written.counties {
+                print(zh ? "\(c.name)：需通知学员 \(c.attendees) 人" : "\(c.name): \(c.attendees) attendee(s) to tell")
+            }
+            print(zh ? "通知名单已写入 \(written.folder.path)/（\(written.counties.count) 个县区，每县一份 CSV、xlsx 和文本，文件仅本人可读）"
+                     : "Lists written into \(written.folder.path)/ (\(written.counties.count) count(ies), one CSV, one xlsx and one text each, readable by their owner only)")
+            if unmasked {
+                Terminal.error(zh ? "注意：名单含完整电话和身份证号，不得张贴或外传。"
+                                  : "Note: the lists hold full phones and ID numbers; do not post or forward them.")
+            }
             return
         }
+        let compared = try Terminal.run(store.lang) { _ in try VersionDiff.compare(store.office, a, b) }
+        let (d, words, from, to) = (compared.diff, compared.words, compared.from, compared.to)
         switch format {
         case .text: print(words.text(d, from: from, to: to))
         case .csv: print(words.csv(d), terminator: "")
@@ -104,47 +105,8 @@ struct Diff: ParsableCommand {
         }
         if notify && unmasked { Terminal.error(zh ? "注意：以上名单含完整电话和身份证号，不得张贴或外传。" : "Note: the lists above hold full phones and ID numbers; do not post or forward them.") }
     }
-
-    /// One CSV and one text file per county, all or nothing, through the
-    /// same safe folder replace as every other output (docs/guarantees.md):
-    /// earlier lists in the folder are carried over, a clerk's file is never
-    /// deleted. The lists name people, so every file is 0600, masked or not.
-    private func writeNotices(_ d: PlanDiff, words: DiffText, from: String, to: String, into out: String) throws {
-        let zh = store.lang == .zh
-        let counties = words.noticeCounties(d)
-        let folder = try OutputTarget.prepare(out, kind: .notices, protecting: [store.db], language: store.lang, carryOver: true)
-        try OutputTarget.attempt(store.lang) {
-            for c in counties {
-                let name = Self.safe(store.index(of: c, in: words))
-                try folder.write("通知名单-\(name)-含个人信息.csv", words.noticeCSV(d, county: c, unmasked: unmasked), personal: true)
-                let (header, rows) = words.noticeTable(d, county: c, unmasked: unmasked)
-                try folder.write("通知名单-\(name)-含个人信息.xlsx",
-                                 SpreadsheetXLSX.data(sheet: "通知名单-\(name)", header: header, rows: rows), personal: true)
-                try folder.write("通知名单-\(name)-含个人信息.txt", words.noticeText(d, county: c, unmasked: unmasked, from: from, to: to), personal: true)
-            }
-            try folder.commit()
-        }
-        for c in counties {
-            let n = d.attendeeNotices.filter { $0.county == c }.count
-            print(zh ? "\(store.index(of: c, in: words))：需通知学员 \(n) 人" : "\(store.index(of: c, in: words)): \(n) attendee(s) to tell")
-        }
-        print(zh ? "通知名单已写入 \(folder.target.path)/（\(counties.count) 个县区，每县一份 CSV、xlsx 和文本，文件仅本人可读）"
-                 : "Lists written into \(folder.target.path)/ (\(counties.count) count(ies), one CSV, one xlsx and one text each, readable by their owner only)")
-        if unmasked {
-            Terminal.error(zh ? "注意：名单含完整电话和身份证号，不得张贴或外传。"
-                              : "Note: the lists hold full phones and ID numbers; do not post or forward them.")
-        }
-    }
-
-    static func safe(_ s: String) -> String {
-        String(s.map { "/\\:*?\"<>|".contains($0) || $0.isWhitespace ? "_" : $0 })
-    }
 }
 
-private extension StoreOptions {
-    /// A county's name for a file name or a line.
-    func index(of county: String, in words: DiffText) -> String { words.index.counties[county]?.name ?? county }
-}
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -169,48 +131,9 @@ struct Explain: ParsableCommand {
     @Argument(help: L("场次编号，或需求编号、乡村行编号。", "A session id, or a demand or tour id.")) var target: String
     @Option(help: L("版本号（默认：最新版本）。", "Version number (default: the latest).")) var version: Int?
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        let v = try store.version(db, version)
-        let explainer = Explainer(index: index, sessions: v.plan.sessions)
-        let text = ExplainText(index: index, language: store.lang)
-        let placed = v.plan.sessions.filter { $0.id == target || $0.ref == target }
-        for s in placed { print(text.render(explainer.explain(placed: s))); print("") }
-        // Left out: re-derive the cause against this version's bookings.
-        // A demand or tour id, or a session id of one (D007-2, XCX-2019-09@411328).
-        let left = v.plan.unscheduled.filter { $0.ref == target || target.hasPrefix($0.ref + "-") || target.hasPrefix($0.ref + "@") }
-        if !left.isEmpty {
-            let diagnoses = Planner(index: index).diagnose(sessions: v.plan.sessions).filter { $0.ref == target || $0.sessionID == target }
-            for u in diagnoses { print(text.render(u, remedy: explainer.remedy(for: u))); print("") }
-        }
-        if placed.isEmpty && left.isEmpty {
-            // Never echo a resident ID or phone number typed here by mistake (error output lands in logs).
-            if let masked = PersonalNumber.masked(target) {
-                Terminal.error(store.lang == .zh ? "\(masked) 像是身份证号或手机号：explain 只接受场次或需求编号（plan.csv 的 session 或 ref 列），不按个人查询"
-                                                 : "\(masked) looks like a resident ID or phone number: explain takes a session or ref of plan.csv, not a person")
-            } else {
-                Terminal.error(store.lang == .zh ? "第 \(v.info.number) 版里没有 \(target)：请用 plan.csv 的 session 或 ref 列" : "\(target) is not in version \(v.info.number): use plan.csv's session or ref column")
-            }
-            throw ExitCode(1)
-        }
+        let texts = try Terminal.run(store.lang) { _ in try Versions.explain(store.office, target, version: version) }
+        for t in texts { print(t); print("") }
     }
-}
-
-/// Input that looks like personal data, masked for messages.
-enum PersonalNumber {
-    /// `411328********123X` for anything of 15 or more digits (a resident ID,
-    /// valid or mistyped; the last may be X), `138****5678` for 11 to 14
-    /// digits (a phone); nil for anything else (session and demand ids).
-    static func masked(_ text: String) -> String? {
-        let chars = Array(text.trimmingCharacters(in: .whitespaces).uppercased())
-        guard chars.count >= 11, chars.dropLast().allSatisfy(\.isASCIIDigit),
-              chars.last!.isASCIIDigit || chars.last == "X" else { return nil }
-        return chars.count >= 15 ? ResidentID.masked(String(chars)) : PhoneMask.masked(String(chars))
-    }
-}
-
-private extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 struct Status: ParsableCommand {
