@@ -56,9 +56,19 @@ public enum Counting {
     /// class's last day.
     public static func completed(_ records: [TrainingRecord], plan: Plan, share: Double,
                                  heldAs: [String: Session] = [:]) -> [String: Int] {
-        var sessions: [String: Session] = [:]
-        for s in plan.sessions { sessions[s.id] = s }
-        for (id, s) in heldAs { sessions[id] = s }
+        completed(records, sessions: sessions(plan, heldAs: heldAs), share: share)
+    }
+
+    /// The sessions records count by, by id: the plan's, except those moved
+    /// since their records were taken, which count as they were held.
+    public static func sessions(_ plan: Plan, heldAs: [String: Session]) -> [String: Session] {
+        var byID: [String: Session] = [:]
+        for s in plan.sessions { byID[s.id] = s }
+        for (id, s) in heldAs { byID[id] = s }
+        return byID
+    }
+
+    static func completed(_ records: [TrainingRecord], sessions: [String: Session], share: Double) -> [String: Int] {
         var daysPresent: [String: [String: Set<Day>]] = [:]
         for r in records where r.present { daysPresent[r.session, default: [:]][r.idNumber, default: []].insert(r.date) }
         var out: [String: Int] = [:]
@@ -115,9 +125,7 @@ public enum ProgrammeReport {
                             heldAs: [String: Session] = [:]) -> [ReportRow] {
         let start = scenario.settings.start
         let end = month.lastDay
-        var sessions: [String: Session] = [:]
-        for s in plan.sessions { sessions[s.id] = s }
-        for (id, s) in heldAs { sessions[id] = s }
+        let sessions = Counting.sessions(plan, heldAs: heldAs)
         var rows: [String: ReportRow] = [:]
         func key(_ c: String, _ k: KindCategory) -> String { c + "\u{1F}" + k.rawValue }
         let categories: [KindCategory] = [.training, .mentoring]
@@ -132,7 +140,7 @@ public enum ProgrammeReport {
             rows[key(s.county, k)]?.plannedYear += s.attendees
             if last >= start && last <= end { rows[key(s.county, k)]?.plannedToDate += s.attendees }
         }
-        for (id, n) in Counting.completed(records.training, plan: plan, share: completionShare, heldAs: heldAs) {
+        for (id, n) in Counting.completed(records.training, sessions: sessions, share: completionShare) {
             guard let s = sessions[id], let last = s.dates.max() else { continue }
             if last >= start && last <= end { rows[key(s.county, .training)]?.deliveredToDate += n }
             if last.monthKey == month.key { rows[key(s.county, .training)]?.deliveredMonth += n }
@@ -199,16 +207,14 @@ extension ProgrammeReport {
         let first = ReportMonth(start)
         guard first <= month else { return [] }
         let counted = Set(scenario.counties.map(\.code).filter { only == nil || $0 == only })
-        var sessions: [String: Session] = [:]
-        for s in plan.sessions { sessions[s.id] = s }
-        for (id, s) in heldAs { sessions[id] = s }
+        let sessions = Counting.sessions(plan, heldAs: heldAs)
         // Person-times per month key (month.key), from `start` on.
         var planned: [KindCategory: [Int: Int]] = [:], delivered: [KindCategory: [Int: Int]] = [:]
         for s in plan.sessions where counted.contains(s.county) {
             guard let last = s.dates.max(), last >= start else { continue }
             planned[s.type == .trainingClass ? .training : .mentoring, default: [:]][last.monthKey, default: 0] += s.attendees
         }
-        for (id, n) in Counting.completed(records.training, plan: plan, share: completionShare, heldAs: heldAs) {
+        for (id, n) in Counting.completed(records.training, sessions: sessions, share: completionShare) {
             guard let s = sessions[id], counted.contains(s.county), let last = s.dates.max(), last >= start else { continue }
             delivered[.training, default: [:]][last.monthKey, default: 0] += n
         }
