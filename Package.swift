@@ -38,6 +38,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(
@@ -92,7 +96,19 @@ let package = Package(
         ),
         .target(
             name: "XiangxingOffice",
-            dependencies: ["XiangxingCore", "XiangxingICS", "XiangxingIO", "XiangxingNames", "XiangxingPrint", "XiangxingStore"]
+            dependencies: ["XiangxingCore", "XiangxingICS", "XiangxingIO", "XiangxingNames", "XiangxingPrint", "XiangxingStore",
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
+        ),
+        .target(
+            name: "XiangxingWeb",
+            dependencies: [
+                "XiangxingCore", "XiangxingIO", "XiangxingOffice", "XiangxingStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
         ),
         .executableTarget(
             name: "XiangxingCLI",
@@ -105,6 +121,7 @@ let package = Package(
                 "XiangxingPrint",
                 "XiangxingStore",
                 "XiangxingSynthetic",
+                "XiangxingWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,6 +136,11 @@ let package = Package(
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingSheetsTests", dependencies: ["XiangxingSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
         .testTarget(name: "XiangxingOfficeTests", dependencies: ["XiangxingCore", "XiangxingOffice", "XiangxingStore", "XiangxingTestSupport"]),
+        .testTarget(name: "XiangxingWebTests", dependencies: [
+            "XiangxingCore", "XiangxingOffice", "XiangxingStore", "XiangxingWeb", "XiangxingTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingStore", "XiangxingTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
