@@ -3,6 +3,7 @@ import Foundation
 import XiangxingCore
 import XiangxingICS
 import XiangxingIO
+import XiangxingOffice
 import XiangxingStore
 
 struct MilestonesCommand: ParsableCommand {
@@ -55,61 +56,16 @@ struct MilestonesCommand: ParsableCommand {
 
     func run() throws {
         let lang = store.lang, zh = lang == .zh
-        let (all, revised, source) = try read()
+        let read = try Terminal.run(lang) { try MilestonesDesk.read(folder: scenario, office: store.office, notice: $0) }
+        let all = read.milestones
         let shown = MilestoneRules.from(all, from.flatMap { Day(iso: $0) })
-        print(zh ? "乡行 里程碑（\(source)，共 \(all.count) 项\(from.map { "，列出 \($0) 起的 \(shown.count) 项" } ?? "")）"
-                 : "乡行 milestones (\(source), \(all.count)\(from.map { "; \(shown.count) from \($0) on" } ?? ""))")
+        print(zh ? "乡行 里程碑（\(read.source)，共 \(all.count) 项\(from.map { "，列出 \($0) 起的 \(shown.count) 项" } ?? "")）"
+                 : "乡行 milestones (\(read.source), \(all.count)\(from.map { "; \(shown.count) from \($0) on" } ?? ""))")
         for m in shown { print("  " + MilestoneText.line(m, lang)) }
         if let ics {
-            let text = MilestonesFeed.text(all, revised: revised, language: lang, description: source)
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: ics), options: .atomic)
-            } catch {
-                Terminal.error(zh ? "无法写出 \(ics)：\(error.localizedDescription)" : "cannot write \(ics): \(error.localizedDescription)")
-                throw ExitCode(1)
-            }
+            try Terminal.run(lang) { _ in try MilestonesDesk.writeCalendar(read, to: ics, lang) }
             print(zh ? "日历已写入 \(ics)（\(all.count) 个全天事件）。" : "Calendar written to \(ics) (\(all.count) all-day events).")
         }
-    }
-
-    /// The milestones, when they were last revised (seconds since 1970) and where they come from.
-    private func read() throws -> ([Milestone], Int, String) {
-        let zh = store.lang == .zh
-        if let scenario {
-            let loaded = try ScenarioOptions.load(scenario, store.lang)
-            guard let list = try MilestonesSource.folder(loaded, store.lang) else {
-                Terminal.error(zh ? "\(scenario) 中没有 \(MilestonesReading.fileName)（格式见 docs/scenario-format.md）"
-                                  : "\(scenario) has no \(MilestonesReading.fileName) (format: docs/scenario-format.md)")
-                throw ExitCode(1)
-            }
-            let file = loaded.folder.appendingPathComponent(MilestonesReading.fileName).path
-            let made = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? Date()
-            return (list, Int(made.timeIntervalSince1970), scenario)
-        }
-        guard FileManager.default.fileExists(atPath: store.db) else {
-            Terminal.error(zh ? "没有数据库 \(store.db)：给出场景文件夹，或先 xiangxing import 场景文件夹"
-                              : "no store \(store.db): give a scenario folder, or xiangxing import SCENARIO first")
-            throw ExitCode(1)
-        }
-        let db = try store.open()
-        let (_, id) = try store.scenario(db)
-        let info = try db.scenarioInfo(id)
-        let list = try db.milestones(scenario: id)
-        if list.isEmpty {
-            Terminal.error(zh ? "当前场景没有里程碑：在场景文件夹中放入 milestones.csv 后重新 xiangxing import"
-                              : "the current scenario has no milestones: put milestones.csv in its folder and xiangxing import again")
-        }
-        return (list, Int((info?.importedAt ?? Date()).timeIntervalSince1970), info?.name ?? store.db)
-    }
-}
-
-/// milestones.csv of a scenario folder for a command: nil when there is
-/// none; warnings printed; problems printed and exit 1.
-enum MilestonesSource {
-    static func folder(_ loaded: LoadedScenario, _ lang: Language) throws -> [Milestone]? {
-        guard let read = try take(MilestonesReading.read(folder: loaded.folder, holidays: loaded.scenario.holidays), lang) else { return nil }
-        for w in read.warnings { Terminal.error(w.message(lang)) }
-        return read.milestones
     }
 }
 
