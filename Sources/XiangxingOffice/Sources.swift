@@ -57,6 +57,11 @@ public struct OfficeStore: Sendable {
 
     /// The current scenario, or a message saying to import one.
     public func scenario(_ store: PlanStore) throws -> (ScenarioIndex, ScenarioID) {
+        let mark = try attempt { try store.changeMark() }
+        return try OfficeCache.shared.index("\(store.path)|\(mark)") { try loadScenario(store) }
+    }
+
+    private func loadScenario(_ store: PlanStore) throws -> (ScenarioIndex, ScenarioID) {
         guard let id = try store.currentScenarioID(), let s = try store.scenario(id) else {
             throw OfficeError(language == .zh ? "数据库 \(path) 里还没有场景：先运行 xiangxing import 场景文件夹" : "the store \(path) holds no scenario yet: run xiangxing import SCENARIO first")
         }
@@ -65,6 +70,11 @@ public struct OfficeStore: Sendable {
 
     /// A stored version (the latest for nil), or a message listing the ones there are.
     public func version(_ store: PlanStore, _ n: Int?) throws -> StoredVersion {
+        let mark = try attempt { try store.changeMark() }
+        return try OfficeCache.shared.version("\(store.path)|\(mark)|v\(n.map(String.init) ?? "latest")") { try loadVersion(store, n) }
+    }
+
+    private func loadVersion(_ store: PlanStore, _ n: Int?) throws -> StoredVersion {
         let found = try n.map { try store.version($0) } ?? store.latestVersion()
         guard let v = found else {
             let have = try store.versions().map { String($0.number) }.joined(separator: ", ")

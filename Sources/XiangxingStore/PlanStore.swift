@@ -108,6 +108,17 @@ public final class PlanStore: Sendable {
         try pool.read { db in try ScenarioTables.currentID(db).flatMap { try ScenarioTables.load($0, db) } }
     }
 
+    /// A mark that changes whenever the store's content does: the last
+    /// change-log entry (every import, change, saved version and record is
+    /// one) and the file's identity. Readers cache what they built from the
+    /// store under it (`OfficeCache`).
+    public func changeMark() throws -> String {
+        let last = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
+        var st = stat()
+        let identity = stat(path, &st) == 0 ? "\(st.st_dev):\(st.st_ino)" : "?"
+        return "\(identity)#\(last)"
+    }
+
     public func currentScenarioID() throws -> ScenarioID? {
         try pool.read { db in try ScenarioTables.currentID(db) }
     }

@@ -83,12 +83,43 @@ import XiangxingTestSupport
                 checked += 1
             }
             #expect(checked >= 20)
-            print("isolation: \(reached.count) pages reached by the office, \(checked) requested as 淅川县's clerk and as trainer T001")
+
+            // Every form the office's pages post to, posted by the other county's clerk and by the
+            // trainer with their own session's token: 404 unless it is theirs, and nothing changes.
+            let eventsBefore = try PlanStore(path: path).events().count
+            let actions = Set(pages.values.filter { $0.status == .ok }.flatMap(\.postActions))
+                .filter { $0.hasPrefix("/") && !$0.hasPrefix("/logout") && !$0.hasPrefix("/login") && !$0.hasPrefix("/account") }
+            for action in actions.sorted() {
+                if !(action.hasPrefix("/county/\(xichuan)/") || action == "/county/\(xichuan)") {
+                    let posted = try await clerk.post(action, form: [])
+                    #expect(posted.status == .notFound, "淅川县's clerk POST \(action) answered \(posted.status.code)")
+                }
+                if !action.hasPrefix("/trainer/T001/") {
+                    let posted = try await trainer.post(action, form: [])
+                    #expect(posted.status == .notFound, "trainer T001 POST \(action) answered \(posted.status.code)")
+                }
+            }
+            #expect(try PlanStore(path: path).events().count == eventsBefore)
+            print("isolation: \(reached.count) pages reached by the office, \(checked) requested as 淅川县's clerk and as trainer T001; \(actions.count) form targets posted")
         }
     }
 }
 
 extension Page {
+    /// The targets of the page's POST forms.
+    var postActions: [String] {
+        var out: [String] = []
+        var rest = body[...]
+        while let r = rest.range(of: "<form") {
+            let tag = rest[r.upperBound...].prefix { $0 != ">" }
+            if tag.lowercased().contains("method=\"post\""), let a = tag.range(of: "action=\"") {
+                out.append(String(tag[a.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&"))
+            }
+            rest = rest[r.upperBound...]
+        }
+        return out
+    }
+
     /// The page's href links only (what a GET crawl follows).
     var hrefs: [String] {
         var out: [String] = []
