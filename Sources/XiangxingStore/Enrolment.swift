@@ -26,6 +26,7 @@ public struct CountyEnrolment: Sendable {
 public struct EnrolmentChanged: Error, Sendable, Equatable {
     public var county: String
     public var kind: String
+    public init(county: String, kind: String) { self.county = county; self.kind = kind }
 }
 
 /// Enrolment changes scoped to one county and kind, each checked against

@@ -9,7 +9,7 @@ enum CountyPages {
     static func row(_ r: CountyDesk.SessionRow, code: String) -> [String: Any] {
         ["code": code, "id": r.id, "course": r.course, "dates": r.dates, "venue": r.venue, "address": r.address,
          "trainers": r.trainers.joined(separator: "、"), "seats": r.seats, "seated": r.seated, "isStop": r.isStop,
-         "team": r.team.map(String.init) as Any]
+         "team": r.team.map(String.init) as Any].compacted
     }
 
     static func home(_ o: CountyDesk.Overview) -> [String: Any] {
@@ -50,18 +50,20 @@ enum CountyPages {
             p["present"] = allTicked || r.present
             return p
         }
-        data["saved"] = saved as Any
+        if let saved { data["saved"] = saved }
         return data
     }
 
-    static func enrolment(_ list: Enrolment.List, done: String?, form: Enrolment.Form? = nil) -> [String: Any] {
+    static func enrolment(_ list: Enrolment.List, kinds: [(code: String, name: String, enrolled: Int, waiting: Int)], done: String?,
+                          form: Enrolment.Form? = nil) -> [String: Any] {
         let code = list.county.code
-        return ["code": code, "countyName": list.county.name, "kind": list.kind.code, "kindName": list.kind.name,
+        return ["kinds": kinds.map { ["kind": $0.code, "name": $0.name, "current": $0.code == list.kind.code] as [String: Any] },
+                "code": code, "countyName": list.county.name, "kind": list.kind.code, "kindName": list.kind.name,
                 "revision": list.revision, "people": list.people.enumerated().map { i, p in
                     ["n": i + 1, "key": p.key, "name": p.name, "gender": p.gender, "township": p.township, "project": p.project,
-                     "maskedID": p.maskedID, "maskedPhone": p.maskedPhone, "seatedIn": p.seatedIn as Any] as [String: Any]
+                     "maskedID": p.maskedID, "maskedPhone": p.maskedPhone, "seatedIn": p.seatedIn as Any].compacted
                 }, "peopleCount": list.people.count, "waiting": list.waiting, "hasWaiting": list.waiting > 0,
-                "done": done as Any, "form": formData(form)]
+                "done": done as Any, "form": formData(form)].compacted
     }
 
     static func person(_ list: Enrolment.List, _ e: Enrolment.Editing) -> [String: Any] {
@@ -110,5 +112,16 @@ enum CountyPages {
     static func percent(_ share: String) -> String {
         guard let v = Double(share) else { return share }
         return String(format: "%.1f%%", v * 100)
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// Without the keys whose value is a nil optional: a template's
+    /// `{{#key}}` section is then simply absent.
+    var compacted: [String: Any] {
+        filter { entry in
+            let mirror = Mirror(reflecting: entry.value)
+            return !(mirror.displayStyle == .optional && mirror.children.isEmpty)
+        }
     }
 }
