@@ -72,8 +72,12 @@ public enum Rosters {
         let scenario = read.scenario
         var plan = read.plan
         if request.leavingOutWithdrawn, let seated = plan.assignments {
-            let enrolled = Set((scenario.attendees ?? []).map(\.idNumber))
-            plan.assignments = seated.mapValues { $0.filter(enrolled.contains) }
+            let enrolled = Set((scenario.attendees ?? []).map { "\($0.county)\u{1F}\($0.kind)\u{1F}\($0.idNumber)" })
+            let sessions = Dictionary(plan.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            plan.assignments = Dictionary(uniqueKeysWithValues: seated.map { id, people in
+                guard let s = sessions[id] else { return (id, people) }
+                return (id, people.filter { enrolled.contains("\(s.county)\u{1F}\(s.kind)\u{1F}\($0)") })
+            })
         }
         let printed = try PlanSourceReader.printedFrom(request.source)
         let book: RosterBook
