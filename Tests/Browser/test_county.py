@@ -7,7 +7,20 @@ import tempfile
 from harness import *  # noqa: F401,F403
 from county_fixtures import bad_csv, good_csv, PEOPLE
 
+from selenium.common.exceptions import StaleElementReferenceException
+
 COUNTY = "/county/411328"
+
+
+def wait_text(driver, needle, timeout=60):
+    """As the harness's, but a page replaced while it reads (a form just
+    submitted) is read again rather than failing."""
+    def seen(d):
+        try:
+            return needle in d.find_element(By.TAG_NAME, "body").text
+        except StaleElementReferenceException:
+            return False
+    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(seen)
 
 
 def main():
