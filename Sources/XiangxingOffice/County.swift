@@ -73,6 +73,8 @@ public enum CountyDesk {
         public var people: [Person]
         /// Seated by the plan but no longer enrolled (withdrawn since).
         public var withdrawn: Int
+        /// The class days that have attendance records.
+        public var recordedDays: Set<Day>
     }
 
     /// What a county's pages read once: the current scenario and the latest version.
@@ -126,8 +128,9 @@ public enum CountyDesk {
         let seated = c.version.plan.assignments?[s.id] ?? []
         let present = seated.compactMap { byID[$0] }
         let sorted = NameSorter(order: .pinyin).sorted(present, name: \.attendee.name, pinyin: \.attendee.pinyin)
+        let recorded = try Set(s.dates.filter { try c.store.attendanceDay(session: s.id, day: $0).isRecorded })
         return ClassPage(county: c.county, version: c.version.info.number, session: s, row: row(s, c),
-                         people: sorted.map(person), withdrawn: seated.count - present.count)
+                         people: sorted.map(person), withdrawn: seated.count - present.count, recordedDays: recorded)
     }
 
     static func person(_ p: EnrolledPerson) -> Person {

@@ -23,6 +23,16 @@ def wait_text(driver, needle, timeout=60):
     WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(seen)
 
 
+def shot(driver, name):
+    """What a county PC's 1366×768 screen shows first (SHOTS/name.png)."""
+    os.makedirs(SHOTS, exist_ok=True)
+    driver.set_window_size(1366, 768)
+    path = os.path.join(SHOTS, name + ".png")
+    driver.save_screenshot(path)
+    print("screenshot", path)
+    return path
+
+
 def main():
     d = browser(1366, 768)
     reached = login(d, "tanghe")

@@ -160,4 +160,43 @@ import XiangxingTestSupport
             #expect(try store.events().last?.who == "web:tanghe")
         }
     }
+
+    @Test func anAttendanceFileNamingAnotherCountysClassIsRefusedAtItsLineAndStoresNothing() async throws {
+        try await WebFixture.withApp { client, path in
+            let b = Browser(client)
+            try await b.login(WebFixture.tanghe)
+            try await b.get("/county/\(Self.tanghe)")
+            let store = try PlanStore(path: path)
+            let v = try #require(try store.latestVersion())
+            let theirs = try #require(v.plan.sessions.first { $0.county == Self.xichuan && $0.type == .trainingClass
+                && !(v.plan.assignments?[$0.id] ?? []).isEmpty })
+            let person = try #require(v.plan.assignments?[theirs.id]?.first)
+            let before = try store.attendanceDay(session: theirs.id, day: theirs.dates[0])
+            let csv = "session,id_number,date,present\n\(theirs.id),\(person),\(theirs.dates[0].iso),0\n"
+            let page = try await b.upload("/county/\(Self.tanghe)/attendance/upload",
+                                          file: (field: "files", name: "出勤.csv", bytes: Array(csv.utf8)))
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("出勤.csv:2"))
+            #expect(!page.body.contains(person), "the page echoes a resident ID")
+            #expect(try store.attendanceDay(session: theirs.id, day: theirs.dates[0]) == before)
+        }
+    }
+
+    @Test func aStopDayTakesTheNumberOfMentees() async throws {
+        try await WebFixture.withApp { client, path in
+            let b = Browser(client)
+            try await b.login(WebFixture.tanghe)
+            let store = try PlanStore(path: path)
+            let stop = try #require(try store.latestVersion()?.plan.sessions.first { $0.county == Self.tanghe && $0.type == .tourStop })
+            let url = "/county/\(Self.tanghe)/classes/\(stop.id)/days/\(stop.dates[0].iso)"
+            #expect(try await b.get(url).status == .ok)
+            let saved = try await b.post(url, form: [("action", "save"), ("mentees", "37")])
+            #expect(saved.status == .ok)
+            #expect(saved.body.contains("帮扶 37 人次"))
+            #expect(try store.attendanceDay(session: stop.id, day: stop.dates[0]).mentees == 37)
+            let bad = try await b.post(url, form: [("action", "save"), ("mentees", "三十")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(try store.attendanceDay(session: stop.id, day: stop.dates[0]).mentees == 37)
+        }
+    }
 }

@@ -26,11 +26,11 @@ enum CountyPages {
          "maskedID": p.maskedID, "maskedPhone": p.maskedPhone, "project": p.project]
     }
 
-    static func classPage(_ page: CountyDesk.ClassPage, recorded: [Day: Bool]) -> [String: Any] {
+    static func classPage(_ page: CountyDesk.ClassPage) -> [String: Any] {
         var data = row(page.row, code: page.county.code)
         data["countyName"] = page.county.name
         data["days"] = page.session.dates.map { d in
-            ["iso": d.iso, "label": ChineseDays.long(d), "recorded": recorded[d] ?? false] as [String: Any]
+            ["iso": d.iso, "label": ChineseDays.long(d), "recorded": page.recordedDays.contains(d)] as [String: Any]
         }
         data["people"] = page.people.enumerated().map { person($1, $0 + 1) }
         data["peopleCount"] = page.people.count

@@ -20,13 +20,8 @@ public enum CountyRoutes {
         router.get("/county/:code/classes/:session") { request, ctx in
             let code = try county(ctx), id = try ctx.parameter("session")
             let office = ctx.office
-            let (page, recorded) = try await desk { () -> (CountyDesk.ClassPage, [Day: Bool]) in
-                let page = try CountyDesk.classPage(office, county: code, session: id)
-                var recorded: [Day: Bool] = [:]
-                for d in page.session.dates { recorded[d] = try AttendanceGrid.grid(office, county: code, session: id, day: d).recorded }
-                return (page, recorded)
-            }
-            return try await Pages.render("county-class", title: "\(page.row.course)（\(page.row.id)）", CountyPages.classPage(page, recorded: recorded), ctx)
+            let page = try await desk { try CountyDesk.classPage(office, county: code, session: id) }
+            return try await Pages.render("county-class", title: "\(page.row.course)（\(page.row.id)）", CountyPages.classPage(page), ctx)
         }
         for format in [RosterFormat.pdf, .xlsx] {
             router.get(RouterPath("/county/:code/classes/:session/sheet.\(format.rawValue)")) { request, ctx in
@@ -150,7 +145,13 @@ public enum CountyRoutes {
                         problem: Bilingual(zh: "没有选择文件", en: "no file chosen"),
                         remedy: Bilingual(zh: "点“选择文件”选一份 .csv 或 .xlsx 报名表再上传", en: "choose a .csv or .xlsx file, then upload"))])
                 }
-                return try Enrolment.upload(office, county: code, kind: kind, file: file.path, name: file.name, revision: revision)
+                do {
+                    return try Enrolment.upload(office, county: code, kind: kind, file: file.path, name: file.name, revision: revision)
+                } catch let e as OfficeError where !e.problems.isEmpty {
+                    let errors = e.problems.filter { !$0.isWarning }.count
+                    throw OfficeError(lines: e.problems.map { $0.message(.zh) }
+                                      + ["共 \(errors) 处问题，整份文件没有存入任何学员。改正后重新上传整份文件。"])
+                }
             } }
             return Response.redirect(to: "/county/\(code)/enrolment/\(kind)?done=uploaded-\(done.added)", type: .found)
         }
