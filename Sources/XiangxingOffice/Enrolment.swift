@@ -48,6 +48,8 @@ public enum Enrolment {
 
     /// One person's enrolment in full, for the clerk's edit form (their own county's person).
     public struct Editing: Sendable {
+        public var county: County
+        public var kind: Kind
         public var key: Int
         public var form: Form
         public var revision: String
@@ -84,11 +86,11 @@ public enum Enrolment {
 
     /// The person at `key`, unmasked, for the edit form.
     public static func editing(_ office: OfficeStore, county code: String, kind: String, key: Int) throws -> Editing {
-        let (store, _, _, _) = try place(office, county: code, kind: kind)
+        let (store, _, county, k) = try place(office, county: code, kind: kind)
         let enrolment = try office.attempt { try store.enrolment(county: code, kind: kind) }
         guard let p = enrolment.people.first(where: { $0.key == key }) else { throw CountyNotFound("person") }
         let a = p.attendee
-        return Editing(key: key, form: Form(idNumber: a.idNumber, name: a.name, gender: a.gender.rawValue, phone: a.phone,
+        return Editing(county: county, kind: k, key: key, form: Form(idNumber: a.idNumber, name: a.name, gender: a.gender.rawValue, phone: a.phone,
                                             township: a.township, project: a.project), revision: enrolment.revision)
     }
 

@@ -199,4 +199,23 @@ import XiangxingTestSupport
             #expect(try store.attendanceDay(session: stop.id, day: stop.dates[0]).mentees == 37)
         }
     }
+
+    @Test func theMonthlyReportShowsTheCountyAloneAndDownloadsAsCSVAndPDF() async throws {
+        try await WebFixture.withApp { client, _ in
+            let b = Browser(client)
+            try await b.login(WebFixture.tanghe)
+            let page = try await b.get("/county/\(Self.tanghe)/report?month=2019-09")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("唐河县返乡创业情况统计表"))
+            #expect(page.body.contains("2019年9月"))
+            #expect(!page.body.contains("淅川县"))
+            let csv = try await b.get("/county/\(Self.tanghe)/report.csv?month=2019-09")
+            #expect(csv.status == .ok)
+            #expect(csv.body.contains("411328"))
+            #expect(!csv.body.contains("411326"))
+            let pdf = try await b.get("/county/\(Self.tanghe)/report.pdf?month=2019-09")
+            #expect(pdf.bytes.starts(with: Array("%PDF".utf8)))
+            #expect(try await b.get("/county/\(Self.tanghe)/report?month=2019-13").status == .unprocessableContent)
+        }
+    }
 }

@@ -66,8 +66,8 @@ enum CountyPages {
                 "done": done as Any, "form": formData(form)].compacted
     }
 
-    static func person(_ list: Enrolment.List, _ e: Enrolment.Editing) -> [String: Any] {
-        ["code": list.county.code, "kind": list.kind.code, "kindName": list.kind.name, "key": e.key,
+    static func person(_ e: Enrolment.Editing) -> [String: Any] {
+        ["code": e.county.code, "kind": e.kind.code, "kindName": e.kind.name, "key": e.key,
          "revision": e.revision, "form": formData(e.form)]
     }
 

@@ -113,10 +113,8 @@ public enum CountyRoutes {
         router.get("/county/:code/enrolment/:kind/people/:key") { request, ctx in
             let code = try county(ctx), kind = try ctx.parameter("kind"), key = try personKey(ctx)
             let office = ctx.office
-            let (list, editing) = try await desk {
-                (try Enrolment.list(office, county: code, kind: kind), try Enrolment.editing(office, county: code, kind: kind, key: key))
-            }
-            return try await Pages.render("county-person", title: "修改报名信息：\(editing.form.name)", CountyPages.person(list, editing), ctx)
+            let editing = try await desk { try Enrolment.editing(office, county: code, kind: kind, key: key) }
+            return try await Pages.render("county-person", title: "修改报名信息：\(editing.form.name)", CountyPages.person(editing), ctx)
         }
         router.post("/county/:code/enrolment/:kind/people/:key") { request, ctx in
             let code = try county(ctx), kind = try ctx.parameter("kind"), key = try personKey(ctx)
