@@ -39,11 +39,19 @@ public enum Rosters {
         /// Paths the output folder must never replace besides the source's (a store beside the folders).
         public var protecting: [String]
         public var language: Language
+        /// One class only (its session id, of `county`); nil: all.
+        public var session: String?
+        /// Leave off the sheets people seated by the plan who withdrew since
+        /// (a county clerk's withdrawal before the next re-plan); without
+        /// it such a plan is refused as inconsistent.
+        public var leavingOutWithdrawn: Bool
 
         public init(source: PlanSourceChoice, county: String?, order: NameOrder = .pinyin, format: RosterFormat = .pdf, out: String,
-                    titles: [String] = [], blankRows: Int = 0, unmasked: Bool = false, protecting: [String] = [], language: Language = .zh) {
+                    titles: [String] = [], blankRows: Int = 0, unmasked: Bool = false, protecting: [String] = [], language: Language = .zh,
+                    session: String? = nil, leavingOutWithdrawn: Bool = false) {
             self.source = source; self.county = county; self.order = order; self.format = format; self.out = out
             self.titles = titles; self.blankRows = blankRows; self.unmasked = unmasked; self.protecting = protecting; self.language = language
+            self.session = session; self.leavingOutWithdrawn = leavingOutWithdrawn
         }
     }
 
@@ -61,7 +69,16 @@ public enum Rosters {
     public static func write(_ request: Request, notice: Notice) throws -> Written {
         let lang = request.language, zh = lang == .zh
         let read = try PlanSourceReader.load(request.source, lang, notice: notice)
-        let (scenario, plan) = (read.scenario, read.plan)
+        let scenario = read.scenario
+        var plan = read.plan
+        if request.leavingOutWithdrawn, let seated = plan.assignments {
+            let enrolled = Set((scenario.attendees ?? []).map { "\($0.county)\u{1F}\($0.kind)\u{1F}\($0.idNumber)" })
+            let sessions = Dictionary(plan.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            plan.assignments = Dictionary(uniqueKeysWithValues: seated.map { id, people in
+                guard let s = sessions[id] else { return (id, people) }
+                return (id, people.filter { enrolled.contains("\(s.county)\u{1F}\(s.kind)\u{1F}\($0)") })
+            })
+        }
         let printed = try PlanSourceReader.printedFrom(request.source)
         let book: RosterBook
         do {
@@ -92,7 +109,8 @@ public enum Rosters {
         do {
             for county in counties {
                 let folder = request.county == nil ? target.staging.appendingPathComponent(FileName.safe(county.name)) : target.staging
-                jobs.append(RosterFiles.Job(county: county, inputs: try book.rosters(of: county), folder: folder))
+                jobs.append(RosterFiles.Job(county: county, inputs: try book.rosters(of: county).filter { request.session == nil || $0.sessionID == request.session },
+                                           folder: folder))
             }
         } catch let problem as RosterProblem {
             throw OfficeError(problem.message(lang))

@@ -84,6 +84,8 @@ public struct StoreEvent: Hashable, Sendable {
         case demandRemoved = "demand_removed"
         case attendeesAdded = "attendees_added"
         case attendeeWithdrawn = "attendee_withdrawn"
+        /// A county clerk corrected one person's enrolment (name, phone, township …).
+        case attendeeEdited = "attendee_edited"
         case pinned
         case unpinned
         /// `xiangxing purge`: personal data removed, counts kept.
