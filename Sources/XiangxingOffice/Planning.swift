@@ -99,7 +99,8 @@ public enum Planning {
         let store = try office.open()
         if let scenario {
             let loaded = try ScenarioFolder.load(scenario, lang, notice: notice)
-            _ = try office.attempt { try store.importScenario(loaded, source: scenario, by: office.who) }
+            let programme = try ScenarioFolder.programme(loaded)  // the targets too, as `xiangxing import` keeps them
+            _ = try office.attempt { try store.importScenario(loaded, programme: programme, source: scenario, by: office.who) }
         }
         _ = try office.beginPlanning(store, notice: notice)  // one planner at a time; the save refuses if anything arrives meanwhile
         defer { store.endPlanning() }

@@ -32,11 +32,14 @@ public final class Proposal: Sendable {
     public let cost: ProposalCost
     /// When planning began.
     public let startedAt: Date
+    /// The last change-log entry it was planned against: anything later makes `publish` refuse.
+    public let basedOnEvent: Int64
 
     init(store: PlanStore, office: OfficeStore, index: ScenarioIndex, scenario: ScenarioID, output: PlanOutput,
-         previous: StoredVersion, reason: String, pins: Int, changes: [StoreEvent], startedAt: Date) {
+         previous: StoredVersion, reason: String, pins: Int, changes: [StoreEvent], startedAt: Date, basedOnEvent: Int64) {
         self.store = store; self.office = office; self.index = index; self.scenario = scenario; self.output = output
         self.previous = previous; self.reason = reason; self.pins = pins; self.changes = changes; self.startedAt = startedAt
+        self.basedOnEvent = basedOnEvent
         cost = ProposalCost(previous: previous, output: output, index: index)
     }
 
@@ -72,7 +75,7 @@ public struct ProposalCost: Sendable {
         trainersToTell = d.byTrainer.keys.sorted()
         attendeesToTell = d.attendeesMoved
         kmBefore = previous.summary.travel_km
-        kmAfter = output.summary.travelKm
+        kmAfter = output.summary.travel_km
         unscheduledBefore = previous.summary.unscheduled
         unscheduledAfter = output.plan.unscheduled.count
     }
@@ -127,7 +130,8 @@ public enum Proposals {
                                 language: lang, notice: notice)
         try output.requireValid(index, lang)
         return Proposal(store: begun.store, office: office, index: index, scenario: begun.scenario, output: output,
-                        previous: previous, reason: why, pins: pins.count, changes: changes, startedAt: started)
+                        previous: previous, reason: why, pins: pins.count, changes: changes, startedAt: started,
+                        basedOnEvent: begun.snapshot.lastEventID)
     }
 
     /// A re-plan of the latest version, in memory: nothing is saved. The
