@@ -52,8 +52,8 @@ enum OfficePageData {
 
     static func overview(_ o: YearOverview) -> [String: Any] {
         let kinds: [(code: String, name: String)] = {
-            var seen: [String] = [], out: [(String, String)] = []
-            for r in o.rows where !seen.contains(r.kind) { seen.append(r.kind); out.append((r.kind, r.kindName)) }
+            var seen: [String] = [], out: [(code: String, name: String)] = []
+            for r in o.rows where !seen.contains(r.kind) { seen.append(r.kind); out.append((code: r.kind, name: r.kindName)) }
             return out
         }()
         var counties: [[String: Any]] = []
@@ -83,7 +83,7 @@ enum OfficePageData {
             "scenario": o.scenarioName,
             "kinds": kinds.map { ["name": $0.name] },
             "counties": counties,
-            "totals": ["cells": totalCells, "enrolled": enrolledAll, "seated": seatedAll],
+            "totals": ["cells": totalCells, "enrolled": enrolledAll, "seated": seatedAll] as [String: Any],
             "unscheduled": o.unscheduled.map { ["ref": $0.ref, "county": $0.countyName, "kind": $0.kindName, "reason": $0.reason] },
             "hasUnscheduled": !o.unscheduled.isEmpty,
             "unscheduledCount": o.unscheduled.count,
@@ -91,7 +91,7 @@ enum OfficePageData {
         ]
         if let v = o.version {
             d["version"] = ["line": versionLine(v), "number": v.number, "scheduled": v.summary.scheduled,
-                            "unscheduled": v.summary.unscheduled, "km": km(v.summary.travel_km)]
+                            "unscheduled": v.summary.unscheduled, "km": km(v.summary.travel_km)] as [String: Any]
         }
         if let p = o.planning, p.isLive {
             d["planning"] = "第 \(p.version) 版正在由 \(p.who) 重排（开始于 \(when(p.startedAt))）"
@@ -150,7 +150,7 @@ enum OfficePageData {
             "periodStart": s.settings.start.iso, "periodEnd": s.settings.end.iso,
         ]
         d[mine] = pick
-        if let version { d["version"] = ["number": version.number] }
+        if let version { d["version"] = ["number": version.number] as [String: Any] }
         return d
     }
 
@@ -177,7 +177,7 @@ enum OfficePageData {
             "trainerCount": c.trainersToTell.count,
             "trainers": c.trainersToTell.map { ["name": index.trainers[$0]?.name ?? $0, "id": $0] },
             "attendeesTotal": c.attendeesTotal,
-            "counties": c.attendeesToTell.keys.sorted().map { ["name": county($0), "attendees": c.attendeesToTell[$0] ?? 0] },
+            "counties": c.attendeesToTell.keys.sorted().map { ["name": county($0), "attendees": c.attendeesToTell[$0] ?? 0] as [String: Any] },
             "kmBefore": km(c.kmBefore), "kmAfter": km(c.kmAfter), "kmDelta": signed(c.kmAfter - c.kmBefore),
             "unscheduledBefore": c.unscheduledBefore, "unscheduledAfter": c.unscheduledAfter,
             "worse": c.unscheduledAfter > c.unscheduledBefore,
@@ -204,7 +204,7 @@ enum OfficePageData {
                 if let parent = v.parent ?? (v.number > 1 ? v.number - 1 : nil) { row["parent"] = parent }
                 return row
             },
-            "numbers": all.reversed().map { v in ["n": v.number, "latest": v.number == newest, "second": v.number == (newest ?? 0) - 1] },
+            "numbers": all.reversed().map { v in ["n": v.number, "latest": v.number == newest, "second": v.number == (newest ?? 0) - 1] as [String: Any] },
             "many": all.count > 1,
         ]
     }

@@ -161,7 +161,7 @@ public enum OfficeRoutes {
     static func replanPage(_ ctx: WebContext) async throws -> Response {
         try ctx.requireOffice()
         let office = ctx.office
-        let job = ReplanDesk.job(ctx)
+        let job = ReplanDesk.current(ctx)
         let (index, latest, pending, lease) = try await Blocking.run { () -> (ScenarioIndex, VersionInfo?, [StoreEvent], PlanningLease?) in
             let db = try office.openExisting()
             let (index, _) = try office.scenario(db)
@@ -186,7 +186,7 @@ public enum OfficeRoutes {
             }
         case .running(let notices, let started)?:
             data["running"] = ["notices": notices, "seconds": String(format: "%.0f", Date().timeIntervalSince(started)),
-                               "by": OfficePageData.who(job!.by)]
+                               "by": OfficePageData.who(job!.by)] as [String: Any]
             data["refresh"] = true
         case .proposed(let proposal, let notices)?:
             data["proposal"] = OfficePageData.proposal(proposal, index: index, notices: notices)
@@ -242,7 +242,7 @@ public enum OfficeRoutes {
 
     static func download(_ what: String, _ query: Parameters, _ ctx: WebContext) async throws -> Response {
         let office = ctx.office
-        func value(_ name: String) -> String { query[name].map { String($0).trimmingCharacters(in: .whitespaces) } ?? "" }
+        func value(_ name: String) -> String { query[Substring(name)].map { String($0).trimmingCharacters(in: .whitespaces) } ?? "" }
         let file: DownloadFile
         switch what {
         case "report":

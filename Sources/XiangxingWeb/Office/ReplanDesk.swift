@@ -51,7 +51,7 @@ enum ReplanDesk {
     /// The job of each store this process serves, by the store's path.
     private static let jobs = Mutex<[String: ReplanJob]>([:])
 
-    static func job(_ ctx: WebContext) -> ReplanJob? {
+    static func current(_ ctx: WebContext) -> ReplanJob? {
         let key = ctx.state.config.database
         return jobs.withLock { $0[key] }
     }
@@ -95,7 +95,7 @@ enum ReplanDesk {
     /// refused (409, the proposal gone) when the store moved on meanwhile.
     static func publish(_ ctx: WebContext) async throws -> Response {
         try ctx.requireOffice()
-        guard let job = job(ctx), case .proposed(let proposal, _) = job.snapshot else {
+        guard let job = current(ctx), case .proposed(let proposal, _) = job.snapshot else {
             throw WebError.conflict("没有等待发布的方案（可能已被发布或放弃）：请到“重新排课”重新开始。")
         }
         let who = ctx.who
@@ -111,7 +111,7 @@ enum ReplanDesk {
 
     static func discard(_ ctx: WebContext) async throws -> Response {
         try ctx.requireOffice()
-        if let job = job(ctx) {
+        if let job = current(ctx) {
             if case .proposed(let proposal, _) = job.snapshot { Proposals.discard(proposal) }
             if case .running = job.snapshot {
                 throw WebError.conflict("排课仍在进行，完成后才能放弃；请稍候。")
