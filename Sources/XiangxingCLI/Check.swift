@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,43 +34,18 @@ struct Check: ParsableCommand {
     var unmasked = false
 
     func run() throws {
-        let loaded = try options.load()
-        let (plan, summary): (Plan, PlanSummary?)
-        switch PlanFolder.read(URL(fileURLWithPath: self.plan)) {
-        case .success(let read): (plan, summary) = read
-        case .failure(let all):
-            Terminal.reportProblems(all.problems, language: options.lang)
-            throw ExitCode(1)
-        }
-        let index = ScenarioIndex(loaded.scenario)
-        let report = PlanChecker.check(plan, against: index)
-        let text = BreachText(index: index, language: options.lang, unmasked: unmasked)
-        let zh = options.lang == .zh
+        let checked = try Terminal.run(options.lang) { try PlanCheck.check(scenario: options.scenario, plan: plan, options.lang, notice: $0) }
+        let report = checked.report
+        let text = BreachText(index: checked.index, language: options.lang, unmasked: unmasked)
         for b in report.breaches { print(text.describe(b)) }
         for p in report.inconsistencies { print(text.describe(p)) }
-        var disagreements: [String] = []
-        if let s = summary {
-            if s.scheduled != report.scheduled {
-                disagreements.append(zh ? "scheduled：summary.json 为 \(s.scheduled)，实际 \(report.scheduled)" : "scheduled: summary.json \(s.scheduled), recomputed \(report.scheduled)")
-            }
-            if s.unscheduled != report.score.unscheduled {
-                disagreements.append(zh ? "unscheduled：summary.json 为 \(s.unscheduled)，实际 \(report.score.unscheduled)" : "unscheduled: summary.json \(s.unscheduled), recomputed \(report.score.unscheduled)")
-            }
-            if abs(s.travel_km - report.score.travelKm) > max(0.05, report.score.travelKm * 1e-9) {
-                disagreements.append(zh ? String(format: "travel_km：summary.json 为 %.1f，实际 %.1f", s.travel_km, report.score.travelKm)
-                                        : String(format: "travel_km: summary.json %.1f, recomputed %.1f", s.travel_km, report.score.travelKm))
-            }
-            if s.hard_violations != report.breaches.count {
-                disagreements.append(zh ? "hard_violations：summary.json 为 \(s.hard_violations)，实际 \(report.breaches.count)" : "hard_violations: summary.json \(s.hard_violations), recomputed \(report.breaches.count)")
-            }
-        }
-        for d in disagreements { print(d) }
+        for d in checked.disagreements { print(d) }
         let km = String(format: "%.1f", report.score.travelKm)
-        if zh {
-            print("已安排 \(report.scheduled)，未安排 \(report.score.unscheduled)，讲师路程 \(km) 公里；违反硬规则 \(report.breaches.count) 处，不一致 \(report.inconsistencies.count) 处；summary.json \(disagreements.isEmpty ? "一致" : "不一致")。")
+        if options.lang == .zh {
+            print("已安排 \(report.scheduled)，未安排 \(report.score.unscheduled)，讲师路程 \(km) 公里；违反硬规则 \(report.breaches.count) 处，不一致 \(report.inconsistencies.count) 处；summary.json \(checked.disagreements.isEmpty ? "一致" : "不一致")。")
         } else {
-            print("scheduled \(report.scheduled), unscheduled \(report.score.unscheduled), trainer road km \(km); \(report.breaches.count) hard-rule violation(s), \(report.inconsistencies.count) inconsistenc(ies); summary.json \(disagreements.isEmpty ? "agrees" : "disagrees").")
+            print("scheduled \(report.scheduled), unscheduled \(report.score.unscheduled), trainer road km \(km); \(report.breaches.count) hard-rule violation(s), \(report.inconsistencies.count) inconsistenc(ies); summary.json \(checked.disagreements.isEmpty ? "agrees" : "disagrees").")
         }
-        if !report.isValid || !disagreements.isEmpty { throw ExitCode(1) }
+        if !checked.passed { throw ExitCode(1) }
     }
 }

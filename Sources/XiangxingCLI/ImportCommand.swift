@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingStore
 
 struct ImportCommand: ParsableCommand {
@@ -30,12 +31,8 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let loaded = try ScenarioOptions.load(scenario, store.lang)
-        let programme = try Self.programme(loaded, store.lang)
-        let milestones = try MilestonesSource.folder(loaded, store.lang)
-        let db = try store.open()
-        let id = try store.attempt { try db.importScenario(loaded, programme: programme, source: scenario, by: store.who) }
-        try store.attempt { try db.saveMilestones(milestones ?? [], scenario: id) }
+        let done = try Terminal.run(store.lang) { try ScenarioDesk.importFolder(scenario, into: store.office, notice: $0) }
+        let (loaded, programme, milestones, id) = (done.read.loaded, done.read.programme, done.read.milestones, done.scenario)
         print(Inventory(loaded).render(store.lang))
         if let milestones { print(store.lang == .zh ? "  里程碑    \(milestones.count) 项（milestones.csv）" : "  milestones      \(milestones.count) (milestones.csv)") }
         let t = programme.settings
@@ -48,29 +45,5 @@ struct ImportCommand: ParsableCommand {
                   : "Targets: \(city.isEmpty ? "no city totals" : "city " + city.joined(separator: ", ") + " person-times")\(programme.targets == nil ? "" : "; targets.csv for \(counties) counties"); completion share \(t.completionShare).")
         }
         print(store.lang == .zh ? "已导入数据库 \(store.db)（场景 \(id)）。" : "Imported into \(store.db) (scenario \(id)).")
-    }
-
-    /// scenario.csv's programme keys and targets.csv, checked as `validate`
-    /// checks them; any problem refuses the import (listed, store untouched).
-    static func programme(_ loaded: LoadedScenario, _ lang: Language) throws -> ScenarioProgramme {
-        var problems: [InputProblem] = []
-        var settings = ProgrammeSettings(), targets: [CountyTarget]? = nil
-        switch ProgrammeReading.settings(folder: loaded.folder) {
-        case .success(let s): settings = s
-        case .failure(let all): problems += all.problems
-        }
-        if problems.isEmpty {
-            switch ProgrammeReading.targets(folder: loaded.folder, scenario: loaded.scenario, settings: settings) {
-            case .success(let t): targets = t
-            case .failure(let all): problems += all.problems
-            }
-        }
-        guard problems.isEmpty else {
-            for p in problems { Terminal.error(p.message(lang)) }
-            Terminal.error(lang == .zh ? "共 \(problems.count) 处问题，未导入，数据库未做改动。改正后重新运行。"
-                                       : "\(problems.count) problem(s): nothing imported, the store is unchanged. Correct them and run again.")
-            throw ExitCode(1)
-        }
-        return ScenarioProgramme(settings: settings, targets: targets)
     }
 }

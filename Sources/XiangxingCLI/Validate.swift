@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,13 +30,10 @@ struct Validate: ParsableCommand {
     @OptionGroup var options: ScenarioOptions
 
     func run() throws {
-        let loaded = try options.load()
-        // targets.csv must add up to scenario.csv's totals (docs/programme.md).
-        let programme = try take(ProgrammeReading.settings(folder: loaded.folder), options.lang)
-        _ = try take(ProgrammeReading.targets(folder: loaded.folder, scenario: loaded.scenario, settings: programme), options.lang)
-        // milestones.csv, as import reads it (docs/scenario-format.md).
-        _ = try MilestonesSource.folder(loaded, options.lang)
-        print(Inventory(loaded).render(options.lang))
+        // The scenario, targets.csv adding up to scenario.csv's totals (docs/programme.md) and
+        // milestones.csv (docs/scenario-format.md), read as import reads them.
+        let read = try Terminal.run(options.lang) { try ScenarioDesk.read(options.scenario, options.lang, notice: $0) }
+        print(Inventory(read.loaded).render(options.lang))
     }
 }
 

@@ -175,12 +175,11 @@ struct Status: ParsableCommand {
     }
 
     func run() throws {
-        let db = try store.open()
         let zh = store.lang == .zh
-        let versions = try db.versions()
-        let dueNext = try MilestoneText.dueNext(db.milestones(), today: day, store.lang)
+        let status = try Terminal.run(store.lang) { _ in try StatusDesk.status(store.office) }
+        let dueNext = MilestoneText.dueNext(status.milestones, today: day, store.lang)
         defer { for line in dueNext { print(line) } }
-        guard let latest = versions.last else {
+        guard let latest = status.latest else {
             print(zh ? "数据库 \(store.db) 还没有计划版本。先 xiangxing import 场景，再 xiangxing plan --out 文件夹。"
                      : "The store \(store.db) has no plan version yet. Run xiangxing import SCENARIO, then xiangxing plan --out DIR.")
             return
@@ -190,7 +189,7 @@ struct Status: ParsableCommand {
         print(zh ? "第 \(latest.number) 版（\(when)，\(latest.author)）：\(latest.reason)" : "Version \(latest.number) (\(when), \(latest.author)): \(latest.reason)")
         print(String(format: zh ? "  已安排 %d，未安排 %d，讲师路程 %.1f 公里，违反硬规则 %d" : "  %d scheduled, %d unscheduled, trainer km %.1f, %d hard violations",
                      s.scheduled, s.unscheduled, s.travel_km, s.hard_violations))
-        if let p = try db.currentPlanning() {
+        if let p = status.planning {
             let at = ISO8601DateFormatter().string(from: p.startedAt)
             if p.isLive {
                 print(zh ? "  正在排第 \(p.version) 版：\(p.who)（进程 \(p.processID)，开始于 \(at)）"
@@ -200,15 +199,11 @@ struct Status: ParsableCommand {
                          : "  The planning run \(p.who) started at \(at) (process \(p.processID)) was interrupted; the next run takes over")
             }
         }
-        let pending = try db.events().filter { $0.id > (latest.lastEventID ?? 0) && $0.kind.changesThePlan }
-        if !pending.isEmpty {
+        if !status.pending.isEmpty {
             print(zh ? "  之后记录的变动（尚未重排）：" : "  Changes recorded since (not yet re-planned):")
-            for e in pending { print("    " + e.description.text(store.lang)) }
+            for e in status.pending { print("    " + e.description.text(store.lang)) }
         }
-        if versions.count >= 2 {
-            let prev = versions[versions.count - 2]
-            let a = try store.version(db, prev.number), b = try store.version(db, latest.number)
-            let d = PlanDiff(old: a.plan, new: b.plan)
+        if let prev = status.previous, let d = status.diff {
             print(zh ? String(format: "  与第 %d 版相比：变动 %d 个场次，涉及讲师 %d 人、县区 %d 个，学员变动 %d 人；路程 %+.1f 公里",
                               prev.number, d.changes.count, d.byTrainer.count, Set(d.byCounty.keys).union(d.attendeesMoved.keys).count,
                               d.attendeesMoved.values.reduce(0, +), s.travel_km - prev.summary.travel_km)

@@ -98,9 +98,8 @@ public enum Planning {
         let lang = office.language
         let store = try office.open()
         if let scenario {
-            let loaded = try ScenarioFolder.load(scenario, lang, notice: notice)
-            let programme = try ScenarioFolder.programme(loaded)  // the targets too, as `xiangxing import` keeps them
-            _ = try office.attempt { try store.importScenario(loaded, programme: programme, source: scenario, by: office.who) }
+            // As `xiangxing import` does: the targets and milestones too, for reports and `status`.
+            _ = try ScenarioDesk.importFolder(scenario, into: office, notice: notice)
         }
         _ = try office.beginPlanning(store, notice: notice)  // one planner at a time; the save refuses if anything arrives meanwhile
         defer { store.endPlanning() }

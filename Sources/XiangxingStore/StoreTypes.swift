@@ -90,6 +90,10 @@ public struct StoreEvent: Hashable, Sendable {
         case personalDataPurged = "personal_data_purged"
         /// `xiangxing attendance import`: records of classes and stops stored.
         case attendanceImported = "attendance_imported"
+        /// `xiangxing user add|remove|passwd`: web accounts (never the password).
+        case accountAdded = "account_added"
+        case accountRemoved = "account_removed"
+        case passwordChanged = "password_changed"
     }
     public var id: Int64
     /// UTC, whole seconds.
