@@ -24,7 +24,7 @@ import XiangxingTestSupport
         for _ in 0..<600 {
             let page = try await b.get("/office/replan")
             if !page.body.contains("正在重新排课") { return page }
-            #expect(page.headers[HTTPField.Name("Refresh")!] == "2")
+            #expect(page.headers[HTTPFields.Element.Name("Refresh")!] == "2")
             #expect(page.body.contains("<meta http-equiv=\"refresh\" content=\"2\">"))
             try await Task.sleep(for: .milliseconds(200))
         }

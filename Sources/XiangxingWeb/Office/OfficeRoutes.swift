@@ -34,7 +34,7 @@ public enum OfficeRoutes {
             guard let a = q["a"].flatMap({ Int(String($0)) }), let b = q["b"].flatMap({ Int(String($0)) }) else {
                 throw WebError.badRequest("请选择要比较的两个版本")
             }
-            return .redirect(to: "/office/versions/\(a)/diff/\(b)", type: .normal)
+            return Response.redirect(to: "/office/versions/\(a)/diff/\(b)", type: .normal)
         }
         router.get("/office/versions/:a/diff/:b") { _, ctx in
             try ctx.requireOffice()
@@ -52,7 +52,7 @@ public enum OfficeRoutes {
             guard !id.isEmpty, let escaped = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) else {
                 throw WebError.badRequest("请填写场次编号（如 D001-2）")
             }
-            return .redirect(to: "/office/sessions/\(escaped)", type: .normal)
+            return Response.redirect(to: "/office/sessions/\(escaped)", type: .normal)
         }
 
         router.get("/office/downloads") { _, ctx in try await downloadsPage(ctx) }
@@ -200,7 +200,7 @@ public enum OfficeRoutes {
         }
         var page = try await render("office-replan", title: "重新排课", data, ctx, status: status)
         // The progress page reloads itself every 2 s (the header and a <meta> both say so; no script).
-        if data["refresh"] != nil, let name = HTTPField.Name("Refresh") { page.headers[name] = "2" }
+        if data["refresh"] != nil, let name = HTTPFields.Element.Name("Refresh") { page.headers[name] = "2" }
         return page
     }
 
