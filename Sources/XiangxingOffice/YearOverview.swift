@@ -63,7 +63,7 @@ public struct YearOverview: Sendable {
     /// Reads the store's current scenario and latest version.
     public static func read(_ office: OfficeStore, today: Day) throws -> YearOverview {
         let db = try office.openExisting()
-        let (index, _) = try office.scenario(db)
+        let (index, current) = try office.scenario(db)
         let scenario = index.scenario
         let latest = try office.attempt { try db.latestVersion() }
         let plan = latest?.plan ?? Plan(sessions: [], assignments: nil, unscheduled: [])
@@ -104,9 +104,14 @@ public struct YearOverview: Sendable {
 
         let month = ReportMonth(min(max(today, scenario.settings.start), scenario.settings.end))
         var progress: [Progress] = []
-        if latest != nil {
-            let source = try MonthlyReport.source(.store(office, version: nil), attendance: [], office.language, notice: { _ in })
-            progress = MonthlyReport.rows(source, month: month, county: nil).map {
+        if let latest {
+            // The monthly report's counting, on what is already read (the version's own scenario when it is an older one).
+            let planned = latest.info.scenario == current ? scenario
+                : try office.attempt { try db.scenario(latest.info.scenario) } ?? scenario
+            let programme = try office.attempt { try db.programme(forVersion: latest.info.number) }
+            progress = ProgrammeReport.rows(scenario: planned, plan: latest.plan, records: programme.records, month: month,
+                                            completionShare: programme.settings.completionShare, targets: programme.targets,
+                                            cityTargets: programme.settings.cityTargets, heldAs: programme.heldAs).map {
                 Progress(county: $0.county, countyName: $0.county == ReportRow.cityTotal ? ReportRow.cityTotal : countyName($0.county), row: $0)
             }
         }

@@ -259,7 +259,7 @@ enum OfficePageData {
 /// (blue) and delivered to date (green, red when behind the plan).
 enum ProgressChart {
     static func svg(_ rows: [YearOverview.Progress], title: String) -> String {
-        let rowHeight = 22, label = 96, width = 560, barWidth = 360, top = 26
+        let rowHeight = 22, label = 176, width = 680, barWidth = 380, top = 26
         let height = top + rows.count * rowHeight + 8
         let scale = Double(rows.map { max($0.row.target ?? 0, $0.row.plannedToDate, $0.row.deliveredToDate, $0.row.plannedYear) }.max() ?? 1)
         func w(_ n: Int) -> Int { scale > 0 ? Int((Double(n) / scale * Double(barWidth)).rounded()) : 0 }
