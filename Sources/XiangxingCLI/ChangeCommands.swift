@@ -212,24 +212,11 @@ struct Pin: ParsableCommand {
     @Option(help: L("场地编号或名称。", "Venue id or name.")) var venue: String?
     @Option(help: L("原因（记入变动记录）。", "Why (kept in the change log).")) var reason: String = ""
     func run() throws {
-        let db = try store.open()
-        let (index, _) = try store.scenario(db)
-        var days: [Day]?
-        if let dates {
-            var parsed: [Day] = []
-            for part in dates.split(whereSeparator: { $0 == ";" || $0 == "," }) {
-                guard let d = Day(iso: part.trimmingCharacters(in: .whitespaces)) else {
-                    Terminal.error(store.lang == .zh ? "--dates：“\(part)”不是 YYYY-MM-DD 日期" : "--dates: \"\(part)\" is not a YYYY-MM-DD date")
-                    throw ExitCode(1)
-                }
-                parsed.append(d)
-            }
-            days = parsed
-        }
-        let list = try trainers.map { try $0.split(whereSeparator: { $0 == ";" || $0 == "," })
-            .map { try Named.trainer($0.trimmingCharacters(in: .whitespaces), option: "--trainers", in: index, store.lang).id } }
-        let venue = try self.venue.map { try Named.venue($0, in: index, store.lang).id }
-        done(try store.attempt { try db.pin(session: session, dates: days, trainers: list, venue: venue, by: store.who, reason: reason) }, store)
+        done(try Terminal.run(store.lang) { notice in
+            let days = try dates.map { try Changes.dates($0, field: "--dates", store.lang) }
+            return try Changes.pin(store.office, session: session, dates: days, trainers: trainers.map(Changes.list), venue: venue,
+                                   reason: reason, notice: notice)
+        }, store)
     }
 }
 

@@ -98,8 +98,8 @@ public enum Planning {
         let lang = office.language
         let store = try office.open()
         if let scenario {
-            let loaded = try ScenarioFolder.load(scenario, lang, notice: notice)
-            _ = try office.attempt { try store.importScenario(loaded, source: scenario, by: office.who) }
+            // As `xiangxing import` does: the targets and milestones too, for reports and `status`.
+            _ = try ScenarioDesk.importFolder(scenario, into: office, notice: notice)
         }
         _ = try office.beginPlanning(store, notice: notice)  // one planner at a time; the save refuses if anything arrives meanwhile
         defer { store.endPlanning() }
@@ -127,27 +127,17 @@ public enum Planning {
     /// meanwhile makes the save refuse (saying what arrived) rather than claim it.
     public static func replan(_ office: OfficeStore, out: String, reason: String?, seed: UInt64, timeLimit: Double,
                               notice: Notice) throws -> Replanned {
-        let lang = office.language
-        let db = try office.open()
-        let planning = try office.beginPlanning(db, notice: notice)
-        defer { db.endPlanning() }
-        guard let scenario = planning.scenarioID, let current = planning.scenario else {
-            throw OfficeError(StoreError.noScenario.message(lang))
-        }
-        guard let previous = planning.latest else {
-            throw OfficeError(lang == .zh ? "数据库 \(office.path) 还没有计划版本：先运行 xiangxing plan --out 文件夹"
-                                          : "the store \(office.path) has no plan version yet: run xiangxing plan --out DIR first")
-        }
-        let index = ScenarioIndex(current)
-        let pins = planning.pins
-        let changes = planning.changes
-        let why = reason ?? (changes.isEmpty ? (lang == .zh ? "重新排课" : "re-plan")
-                                            : changes.map { $0.description.text(lang) }.joined(separator: lang == .zh ? "；" : "; "))
-        let baseline = ReplanBaseline(sessions: previous.plan.sessions, assignments: previous.plan.assignments, pins: pins)
-        let (output, n) = try saveVersion(store: db, office: office, index: index, scenario: scenario, out: out,
-                                          planner: PlannerOptions(seed: seed, timeLimit: timeLimit, effort: 10, baseline: baseline),
-                                          reason: why, parent: previous.info.number, notice: notice)
-        return Replanned(output: output, version: n, previous: previous, reason: why, pins: pins.count)
+        // Propose and publish (Proposals) in one go, with the folder between:
+        // checked before planning, filled before the save, swapped in after.
+        let begun = try Proposals.begin(office, notice: notice)
+        defer { begun.store.endPlanning() }
+        let folder = try OfficeFolders.prepare(out, kind: .plan, protecting: [office.path], language: office.language)
+        let proposal = try Proposals.plan(begun, office, reason: reason, seed: seed, timeLimit: timeLimit, notice: notice)
+        try proposal.output.fill(folder, language: office.language)
+        let n = try Proposals.publish(proposal, by: office.who)
+        FaultPoint.reach("saved")
+        try commit(folder, version: n, office)
+        return Replanned(output: proposal.output, version: n, previous: proposal.previous, reason: proposal.reason, pins: proposal.pins)
     }
 
     /// Plans (fresh or as a re-plan), checks, saves a version and writes its folder.
@@ -168,6 +158,13 @@ public enum Planning {
                                   parent: parent, extraFiles: output.extraFiles)
         }
         FaultPoint.reach("saved")
+        try commit(folder, version: n, office)
+        return (output, n)
+    }
+
+    /// Swaps a saved version's folder in; a failure says the version is saved and how to write it out.
+    static func commit(_ folder: OutputFolder, version n: Int, _ office: OfficeStore) throws {
+        let lang = office.language
         do { try folder.commit() } catch let p as OutputFolderProblem {
             throw OfficeError(lines: [
                 (lang == .zh ? "错误：" : "error: ") + p.message.text(lang),
@@ -175,6 +172,5 @@ public enum Planning {
                             : "Version \(n) is saved in \(office.path), but its folder was not written; write it with xiangxing export --version \(n) --out ANOTHER-FOLDER."
             ])
         }
-        return (output, n)
     }
 }
