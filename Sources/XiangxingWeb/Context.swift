@@ -33,6 +33,8 @@ public struct WebContext: RequestContext {
     public var form: [String: String] = [:]
     /// A multipart POST's files.
     public var files: [UploadedFile] = []
+    /// The page a POST came from (for an error page's 返回上一页).
+    public var back: String?
     /// Every value of a field sent more than once (a grid of checkboxes: `present`).
     public var formLists: [String: [String]] = [:]
 

@@ -52,6 +52,8 @@ struct RequestLogMiddleware: RouterMiddleware {
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = WebContext
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.back = Self.back(request)
         do {
             return try await next(request, context)
         } catch let e as WebError {
@@ -72,13 +74,27 @@ struct ErrorPageMiddleware: RouterMiddleware {
     }
 }
 
+extension ErrorPageMiddleware {
+    /// The page the refused form was on (this site's path from Referer), to go back and correct it.
+    static func back(_ request: Request) -> String? {
+        guard request.method != .get, let referer = request.headers[.referer],
+              let url = URL(string: referer), url.host == nil || url.host == request.head.authority?.split(separator: ":").first.map(String.init)
+        else { return nil }
+        let path = url.path.isEmpty ? "/" : url.path
+        guard path.hasPrefix("/"), !path.hasPrefix("//") else { return nil }
+        return path + (url.query.map { "?" + $0 } ?? "")
+    }
+}
+
 enum ErrorPages {
     static func notFound(_ ctx: WebContext) async throws -> Response {
         try await page(.notFound, title: "找不到页面", lines: ["没有这个页面，或您的账号无权查看。请从菜单重新进入。"], ctx)
     }
 
     static func page(_ status: HTTPResponse.Status, title: String, lines: [String], _ ctx: WebContext) async throws -> Response {
-        try await Pages.render("error", title: title, ["heading": title, "lines": lines, "status": status.code], ctx, status: status)
+        var data: [String: Any] = ["heading": title, "lines": lines, "status": status.code]
+        if let back = ctx.back { data["back"] = back }
+        return try await Pages.render("error", title: title, data, ctx, status: status)
     }
 }
 
