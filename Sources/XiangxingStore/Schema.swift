@@ -55,6 +55,7 @@ enum Schema {
         migrator.registerMigration("v4-milestones") { db in
             try MilestoneTable.create(db)
         }
+        migrator.registerMigration("v6-calendar-tokens") { db in try CalendarTokenTable.create(db) }
         return migrator
     }
 

@@ -90,6 +90,9 @@ public struct StoreEvent: Hashable, Sendable {
         case personalDataPurged = "personal_data_purged"
         /// `xiangxing attendance import`: records of classes and stops stored.
         case attendanceImported = "attendance_imported"
+        /// A trainer's calendar subscription URL made or revoked (never the token).
+        case calendarTokenCreated = "calendar_token_created"
+        case calendarTokenRevoked = "calendar_token_revoked"
     }
     public var id: Int64
     /// UTC, whole seconds.
