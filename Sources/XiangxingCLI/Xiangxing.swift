@@ -32,6 +32,8 @@ struct Xiangxing: ParsableCommand {
             RosterCommand.self, ItineraryCommand.self, TourSheetCommand.self, Generate.self, Bench.self,
             TargetsCommand.self,
             ReportCommand.self,
+            ServeCommand.self,
+            UserCommand.self,
             AttendanceCommand.self,
             MilestonesCommand.self,
         ]

@@ -33,6 +33,9 @@ import GRDB
 ///
 /// v4-milestones adds `milestone`: milestones.csv of each imported scenario
 /// (Milestones.swift).
+///
+/// v5-accounts adds `account`: who may sign in to the web application, as
+/// the office, a trainer or a county clerk (Accounts.swift).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -54,6 +57,10 @@ enum Schema {
         // Keep last: the programme's milestones (milestones.csv), per scenario.
         migrator.registerMigration("v4-milestones") { db in
             try MilestoneTable.create(db)
+        }
+        // The web's accounts (Accounts.swift).
+        migrator.registerMigration("v5-accounts") { db in
+            try AccountTable.create(db)
         }
         migrator.registerMigration("v6-calendar-tokens") { db in try CalendarTokenTable.create(db) }
         return migrator

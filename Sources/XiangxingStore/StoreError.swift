@@ -18,6 +18,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidPin(session: String, problem: Bilingual)
     case notPinned(session: String, what: PinKind)
     case unknownVersion(Int)
+    case accountExists(String)
+    case unknownAccount(String)
     /// `masked` is `ResidentID.masked` of the number.
     case invalidAttendee(name: String, masked: String, problem: Bilingual)
     case duplicateAttendee(name: String, masked: String, kind: String)
@@ -73,6 +75,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notPinned(let session, let what):
             return Bilingual(zh: "场次“\(session)”的\(what.chinese)没有固定 — 无需取消",
                              en: "session \"\(session)\" has no \(what.rawValue) pinned — nothing to unpin")
+        case .accountExists(let name):
+            return Bilingual(zh: "账号“\(name)”已存在 — 换一个名字，或用 xiangxing user passwd 改它的密码",
+                             en: "the account \"\(name)\" exists already — choose another name, or change its password with xiangxing user passwd")
+        case .unknownAccount(let name):
+            return Bilingual(zh: "没有账号“\(name)” — 用 xiangxing user list 查看已有账号",
+                             en: "there is no account \"\(name)\" — list the accounts with xiangxing user list")
         case .unknownVersion(let n):
             return Bilingual(zh: "没有第 \(n) 版计划 — 用 xiangxing versions 查看已有版本",
                              en: "there is no plan version \(n) — list the versions that exist")

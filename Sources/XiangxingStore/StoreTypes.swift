@@ -90,6 +90,10 @@ public struct StoreEvent: Hashable, Sendable {
         case personalDataPurged = "personal_data_purged"
         /// `xiangxing attendance import`: records of classes and stops stored.
         case attendanceImported = "attendance_imported"
+        /// `xiangxing user add|remove|passwd`: web accounts (never the password).
+        case accountAdded = "account_added"
+        case accountRemoved = "account_removed"
+        case passwordChanged = "password_changed"
         /// A trainer's calendar subscription URL made or revoked (never the token).
         case calendarTokenCreated = "calendar_token_created"
         case calendarTokenRevoked = "calendar_token_revoked"

@@ -33,7 +33,7 @@ func xiangxing(_ arguments: String...) throws -> Run {
 /// Runs the built binary in `folder` with extra environment variables
 /// (`XIANGXING_FAULT_AT` for the fault tests). A process killed by a
 /// signal has `status` = 128 + the signal.
-func xiangxing(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> Run {
+func xiangxing(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:], input: String? = nil) throws -> Run {
     guard let binary = Binary.url else { throw BinaryMissing() }
     let tmp = try TemporaryFolder()
     let out = tmp.url.appendingPathComponent("stdout"), err = tmp.url.appendingPathComponent("stderr")
@@ -46,6 +46,13 @@ func xiangxing(_ arguments: [String], in folder: URL, environment extra: [String
     if !extra.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new } }
     p.standardOutput = try FileHandle(forWritingTo: out)
     p.standardError = try FileHandle(forWritingTo: err)
+    if let input {
+        let file = tmp.url.appendingPathComponent("stdin")
+        try Data(input.utf8).write(to: file)
+        p.standardInput = try FileHandle(forReadingFrom: file)
+    } else {
+        p.standardInput = FileHandle.nullDevice
+    }
     try p.run()
     p.waitUntilExit()
     return Run(status: p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus,

@@ -1,4 +1,0 @@
-import Hummingbird
-import HummingbirdAuth
-import Mustache
-import MultipartKit

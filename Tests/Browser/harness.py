@@ -1,0 +1,115 @@
+"""The browser tests' shared part: a real Chromium (headless) driven by
+Selenium 4 against a running `xiangxing serve`.
+
+A Swift test (Tests/XiangxingWebTests/BrowserTests.swift) starts the server
+on a fresh copy of the demo store and runs each test_<role>.py with:
+  XIANGXING_URL          the server, e.g. http://127.0.0.1:41234
+  XIANGXING_PASSWORD     the password of the fixture's accounts
+  XIANGXING_SCREENSHOTS  where screenshots go (look at them)
+A script exits 0 when its role's task worked end to end; it prints what it
+checked and raises (exit 1) at the first thing that did not.
+"""
+import http.cookiejar
+import os
+import shutil
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+URL = os.environ.get("XIANGXING_URL", "http://127.0.0.1:8080")
+PASSWORD = os.environ.get("XIANGXING_PASSWORD", "乡行-test-2019")
+SHOTS = os.environ.get("XIANGXING_SCREENSHOTS", "screenshots")
+
+
+def browser(width=1366, height=768):
+    """A headless Chromium of that window size (a county PC; 390×844 for a phone)."""
+    options = Options()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                f"--window-size={width},{height}", "--lang=zh-CN", "--hide-scrollbars"):
+        options.add_argument(arg)
+    for path in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if os.path.exists(path):
+            options.binary_location = path
+            break
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_page_load_timeout(120)
+    return driver
+
+
+def open_page(driver, path):
+    driver.get(URL + path)
+    return driver
+
+
+def login(driver, username, password=PASSWORD):
+    """Signs in through the login form, as a person does; returns the page reached."""
+    open_page(driver, "/login")
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    WebDriverWait(driver, 30).until(lambda d: "/login" not in d.current_url)
+    return driver.current_url
+
+
+def shot(driver, name):
+    """Saves a screenshot of the whole page (SHOTS/name.png)."""
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, name + ".png")
+    height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
+    width = driver.get_window_size()["width"]
+    driver.set_window_size(width, min(max(height + 120, 600), 6000))
+    driver.save_screenshot(path)
+    print("screenshot", path)
+    return path
+
+
+def text(driver):
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def expect(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print("ok:", what)
+
+
+def wait_text(driver, needle, timeout=60):
+    WebDriverWait(driver, timeout).until(lambda d: needle in d.find_element(By.TAG_NAME, "body").text)
+
+
+def fetch(driver, path):
+    """GETs a path with the browser's session cookie (a download the page
+    links to): (status, content type, bytes)."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(URL + path, headers={"Cookie": cookie})
+    try:
+        with opener.open(request, timeout=120) as r:
+            return r.status, r.headers.get("Content-Type", ""), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get("Content-Type", ""), e.read()
+
+
+def run(main):
+    """Runs a role's task; a screenshot of the page where it failed, exit 1."""
+    driver = None
+    try:
+        driver = main()
+    except Exception as e:  # noqa: BLE001 — the test's report is the point
+        print("FAILED:", repr(e), file=sys.stderr)
+        if isinstance(e, AssertionError) is False:
+            import traceback
+            traceback.print_exc()
+        sys.exit(1)
+    finally:
+        if driver is not None:
+            driver.quit()
