@@ -35,7 +35,7 @@ import XiangxingTestSupport
         #expect(mine.coming.allSatisfy { !$0.county.name.isEmpty && !$0.venueName.isEmpty })
         // The same legs as the printed itinerary (TrainerTravel), not a second computation.
         let printed = try #require(try Itineraries.prepare(.store(office, version: nil), store: office.path, trainer: trainer, notice: { _ in }).itineraries.first)
-        #expect(mine.coming + mine.past.reversed() == printed.engagements)
+        #expect(mine.past.reversed() + mine.coming == printed.engagements)
         #expect(mine.coming.first?.arrival.km == printed.engagements.first { $0.last >= today }?.arrival.km)
     }
 
