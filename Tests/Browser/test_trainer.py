@@ -14,10 +14,27 @@ ME = "T011"
 BINARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".build", "debug", "xiangxing")
 
 
+def phone(d, height=844):
+    """A real 390 px viewport (headless Chromium's windows are at least 500 px wide), as a phone has."""
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": height, "deviceScaleFactor": 1, "mobile": True})
+
+
+def phone_shot(d, name):
+    """The whole page at the phone's width."""
+    height = d.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
+    phone(d, min(max(height, 844), 6000))
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, name + ".png")
+    d.save_screenshot(path)
+    print("screenshot", path)
+    phone(d)
+
+
 def main():
     subprocess.run([BINARY, "user", "add", "t011", "--role", "trainer", "--trainer", ME, "--db", os.environ["XIANGXING_DB"]],
                    input=PASSWORD + "\n", text=True, check=True, capture_output=True)
     d = browser(390, 844)
+    phone(d)
     reached = login(d, "t011")
     expect(reached.endswith(f"/trainer/{ME}"), "the trainer lands on their engagements")
     body = text(d)
@@ -29,10 +46,11 @@ def main():
     expect(re.search(r"\d{4}年\d{1,2}月\d{1,2}日（星期.）", first) is not None, "dates read 2019年9月10日（星期二）")
     expect("同行讲师" in first and ("去程" in first or "转场" in first), "co-trainers and the road are on the card")
     width = d.execute_script("return document.documentElement.scrollWidth")
-    expect(width <= 390, f"nothing wider than the phone (page {width} px)")
+    viewport = d.execute_script("return window.innerWidth")
+    expect(viewport == 390 and width <= 390, f"nothing wider than the phone (page {width} px in {viewport} px)")
     past = d.find_element(By.CSS_SELECTOR, "details.engagements-past")
     expect(past.get_attribute("open") is None, "past engagements are folded")
-    shot(d, "trainer-01-engagements-phone")
+    phone_shot(d, "trainer-01-engagements-phone")
 
     # A class the trainer teaches: head count and townships, no one's ID or phone.
     links = d.find_elements(By.CSS_SELECTOR, f"a[href^='/trainer/{ME}/sessions/']")
@@ -41,7 +59,7 @@ def main():
     wait_text(d, "报名人数")
     body = text(d)
     expect(re.search(r"\d{17}[\dX]|1[3-9]\d{9}", body) is None, "the class page shows no ID or phone")
-    shot(d, "trainer-02-class-phone")
+    phone_shot(d, "trainer-02-class-phone")
 
     # The itinerary PDF, with the browser's session.
     status, ctype, data = fetch(d, f"/trainer/{ME}/itinerary.pdf")
@@ -49,12 +67,12 @@ def main():
 
     # The calendar subscription: create it, read the URL, fetch it as a phone calendar (no cookie).
     open_page(d, f"/trainer/{ME}/calendar")
-    shot(d, "trainer-03-calendar-none")
+    phone_shot(d, "trainer-03-calendar-none")
     d.find_element(By.XPATH, "//button[contains(., '创建订阅地址')]").click()
     wait_text(d, "您的订阅地址")
     url = d.find_element(By.CSS_SELECTOR, ".calendar-url input").get_attribute("value")
     expect(re.fullmatch(r"https://[^/]+/calendar/[A-Za-z0-9_-]{43}\.ics", url) is not None, "the secret URL is shown")
-    shot(d, "trainer-04-calendar-made")
+    phone_shot(d, "trainer-04-calendar-made")
     path = url[url.index("/calendar/"):]
     with urllib.request.urlopen(URL + path, timeout=60) as r:
         feed = r.read().decode("utf-8")
@@ -72,7 +90,7 @@ def main():
         expect(e.code == 404, "the revoked URL answers 404")
     with urllib.request.urlopen(URL + fresh[fresh.index("/calendar/"):], timeout=60) as r:
         expect(r.status == 200, "the new URL works")
-    shot(d, "trainer-05-calendar-replaced")
+    phone_shot(d, "trainer-05-calendar-replaced")
     return d
 
 
