@@ -65,9 +65,8 @@ public enum Engagements {
     /// teaches it; nil otherwise (a page answers 404: whether the session
     /// exists is none of the trainer's business).
     public static func session(_ office: OfficeStore, trainer: String, session: String) throws -> TrainerSession? {
-        let store = try office.openExisting()
-        let (index, _) = try office.scenario(store)
-        let v = try office.version(store, nil)
+        let snap = try TrainerSnapshots.shared.snapshot(office)
+        let (index, v) = (snap.index, snap.latest)
         guard let s = v.plan.sessions.first(where: { $0.id == session }), s.trainers.contains(trainer),
               let it = Itinerary(trainer: trainer, plan: v.plan, index: index),
               let engagement = it.engagements.first(where: { $0.sessionID == session }) else { return nil }

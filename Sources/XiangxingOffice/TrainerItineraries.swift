@@ -38,8 +38,23 @@ public enum Itineraries {
     /// the store a plan folder is looked up in for its version and history.
     public static func prepare(_ source: PlanSourceChoice, store: String?, trainer: String?, language: Language = .zh,
                                printed: Date = Date(), notice: Notice) throws -> Prepared {
+        // The store's latest version, as every trainer page and feed reads it: from the shared snapshot.
+        if case .store(let office, nil) = source {
+            let snap = try TrainerSnapshots.shared.snapshot(office)
+            return try prepare(index: snap.index, plan: snap.latest.plan, revised: snap.latest.revised,
+                               lineage: PlanLineage(version: snap.latest.number, earlier: Array(snap.versions.dropLast())),
+                               trainer: trainer, language: language, printed: printed, notice: notice)
+        }
         let read = try PlanSourceReader.load(source, language, notice: notice)
-        let index = ScenarioIndex(read.scenario)
+        return try prepare(index: ScenarioIndex(read.scenario), plan: read.plan,
+                           revised: Int(read.revised.timeIntervalSince1970.rounded(.down)),
+                           lineage: PlanLineage.find(source, store: store, plan: read.plan),
+                           trainer: trainer, language: language, printed: printed, notice: notice)
+    }
+
+    static func prepare(index: ScenarioIndex, plan: Plan, revised: Int, lineage: PlanLineage, trainer: String?, language: Language,
+                        printed: Date, notice: Notice) throws -> Prepared {
+        let read = (scenario: index.scenario, plan: plan)
         var chosen: [Itinerary]
         if let wanted = trainer {
             let id = try OfficeNames.trainer(wanted, in: index, language, notice: notice).id
@@ -50,8 +65,6 @@ public enum Itineraries {
         } else {
             chosen = Itinerary.all(plan: read.plan, index: index)
         }
-        let revised = Int(read.revised.timeIntervalSince1970.rounded(.down))
-        let lineage = PlanLineage.find(source, store: store, plan: read.plan)
         let at = Int(printed.timeIntervalSince1970.rounded(.down))
         var history: [String: [ItineraryVersion]] = [:]
         let wanted = Set(chosen.map(\.trainer.id))
