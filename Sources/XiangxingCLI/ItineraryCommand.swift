@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XiangxingCore
 import XiangxingIO
+import XiangxingOffice
 import XiangxingPrint
 import XiangxingStore
 
@@ -74,120 +75,38 @@ struct ItineraryCommand: ParsableCommand {
 
     func run() throws {
         let zh = options.lang == .zh
-        let (scenario, plan, made) = try options.load()
-        let index = ScenarioIndex(scenario)
-
-        var chosen: [Itinerary]
-        if let wanted = trainer {
-            let id = try Named.trainer(wanted, in: index, options.lang).id
-            guard let one = Itinerary(trainer: id, plan: plan, index: index) else {
-                Terminal.error(Self.unknownTrainer(wanted, trainers: scenario.trainers, zh: zh))
-                throw ExitCode(1)
-            }
-            chosen = [one]
-        } else {
-            chosen = Itinerary.all(plan: plan, index: index)
-        }
-        let revised = Int(made.timeIntervalSince1970.rounded(.down))
-        let lineage = PlanLineage.find(options, plan: plan)
-        let printed = Int(Date().timeIntervalSince1970.rounded(.down))
-        var history: [String: [ItineraryVersion]] = [:]
-        for v in lineage.earlier {
-            for it in Itinerary.all(plan: v.plan, index: index) {
-                history[it.trainer.id, default: []].append(ItineraryVersion(number: v.number, revised: v.revised, itinerary: it))
-            }
-        }
-        chosen = chosen.map { it in
-            var it = it.noting(earlier: history[it.trainer.id] ?? [], version: lineage.version)
-            it.edition = PrintEdition(version: lineage.version, planRevised: revised, printed: printed)
-            return it
+        let lang = options.lang
+        let prepared = try Terminal.run(lang) {
+            try Itineraries.prepare(options.choice, store: options.db, trainer: trainer, language: lang, notice: $0)
         }
         // A trainer idle now but with cancelled work still needs the file that cancels it.
-        let idle = chosen.filter { $0.engagements.isEmpty && $0.cancelled.isEmpty }
-        if all { chosen.removeAll { $0.engagements.isEmpty && $0.cancelled.isEmpty } }
-
-        // Written beside the folder, then swapped in whole; itineraries written
-        // there before are carried over (docs/guarantees.md).
-        let target = try OutputTarget.prepare(out, kind: .itinerary, protecting: options.protectedPaths, language: options.lang, carryOver: true)
-        let folder = target.staging
-        var written: [String] = []
-        for it in chosen {
-            let url = folder.appendingPathComponent(Self.fileName(it, format: format))
-            do {
-                switch format {
-                case .pdf: try ItineraryPDF.write([it], to: url)
-                case .ics: try AtomicFile.write(try ItineraryCalendar.text(it, revised: revised, earlier: history[it.trainer.id] ?? []), to: url)
-                case .txt: try AtomicFile.write(try ItineraryText.text(it), to: url)
-                }
-            } catch {
-                let shown = target.target.appendingPathComponent(url.lastPathComponent).path
-                Terminal.error(zh ? "无法写出 \(shown)：\(error)" : "could not write \(shown): \(error)")
-                throw ExitCode(1)
-            }
-            written.append(url.lastPathComponent)
+        let idle = prepared.itineraries.filter { $0.engagements.isEmpty && $0.cancelled.isEmpty }
+        let written = try Terminal.run(lang) { _ in
+            try Itineraries.write(prepared, format: format.office, out: out, skipIdle: all, protecting: options.protectedPaths, language: lang)
+        }
+        for file in written {
+            let it = file.itinerary
             let km = ItineraryWording.km(it.km)
             let gone = it.cancelled.isEmpty ? "" : zh ? "，已取消 \(it.cancelled.count) 项" : ", \(it.cancelled.count) cancelled"
-            print(zh ? "\(url.lastPathComponent)：\(it.engagements.count) 项任务，授课 \(it.teachingDays) 天，路程 \(km)\(gone)"
-                     : "\(url.lastPathComponent): \(it.engagements.count) engagement(s), \(it.teachingDays) teaching day(s), \(km.replacingOccurrences(of: "公里", with: "km"))\(gone)")
+            print(zh ? "\(file.name)：\(it.engagements.count) 项任务，授课 \(it.teachingDays) 天，路程 \(km)\(gone)"
+                     : "\(file.name): \(it.engagements.count) engagement(s), \(it.teachingDays) teaching day(s), \(km.replacingOccurrences(of: "公里", with: "km"))\(gone)")
         }
-        try OutputTarget.attempt(options.lang) { try target.commit() }
         if all {
             print(zh ? "已为 \(written.count) 位讲师写出行程（\(out)/）；另有 \(idle.count) 位讲师在本计划中没有任务，未生成文件。"
                      : "Wrote itineraries of \(written.count) trainer(s) into \(out)/; \(idle.count) trainer(s) have no work in this plan and got no file.")
-        } else if let it = chosen.first, it.engagements.isEmpty {
+        } else if let it = written.first?.itinerary, it.engagements.isEmpty {
             print(zh ? "\(it.trainer.name)（\(it.trainer.id)）在本计划中没有任务；已写出空行程。"
                      : "\(it.trainer.name) (\(it.trainer.id)) has no work in this plan; wrote an empty itinerary.")
         }
     }
-
-    static func unknownTrainer(_ wanted: String, trainers: [Trainer], zh: Bool) -> String {
-        let ids = trainers.map(\.id)
-        let range = ids.isEmpty ? "" : ids.count == 1 ? ids[0] : "\(ids.first!) … \(ids.last!)"
-        let sameName = trainers.filter { $0.name == wanted }.map(\.id)
-        if sameName.count > 1 {
-            return zh ? "有 \(sameName.count) 位讲师叫“\(wanted)”（\(sameName.joined(separator: "、"))）：请用 --trainer 给出编号。"
-                      : "\(sameName.count) trainers are called \"\(wanted)\" (\(sameName.joined(separator: ", "))): give the id with --trainer."
-        }
-        return zh ? "未知讲师“\(wanted)” — 讲师编号见场景的 trainers.csv 第一列 id（共 \(ids.count) 位：\(range)）；或用 --all 为全部讲师生成。"
-                  : "unknown trainer \"\(wanted)\" — trainer ids are the id column of the scenario's trainers.csv (\(ids.count) trainers: \(range)); or use --all for every trainer."
-    }
-
-    /// `T009-解红伟.pdf`; characters a file system or a phone would choke on become `_`.
-    static func fileName(_ it: Itinerary, format: ItineraryFormat) -> String {
-        let unsafe = CharacterSet(charactersIn: "/\\:*?\"<>|").union(.whitespacesAndNewlines).union(.controlCharacters)
-        let clean = { (s: String) in String(s.unicodeScalars.map { unsafe.contains($0) ? "_" : Character($0) }) }
-        return "\(clean(it.trainer.id))-\(clean(it.trainer.name)).\(format.rawValue)"
-    }
-
 }
 
-/// The store's versions behind the plan being printed: its number, and the
-/// versions before it, whose engagements a trainer's phone and papers may
-/// still hold. Read from the store (`--db`) when no folders are given; for
-/// a plan folder, the newest stored version with exactly its sessions (a
-/// folder the store does not hold has no number and no history).
-struct PlanLineage {
-    struct Earlier { var number: Int; var revised: Int; var plan: Plan }
-    var version: Int?
-    var earlier: [Earlier] = []
-
-    static func find(_ source: PlanSource, plan: Plan) -> PlanLineage {
-        guard FileManager.default.fileExists(atPath: source.db),
-              let store = try? PlanStore(path: source.db),
-              let infos = try? store.versions(), !infos.isEmpty else { return PlanLineage(version: nil) }
-        let number: Int?
-        if source.scenario == nil {
-            number = source.version ?? infos.last?.number
-        } else {
-            number = infos.reversed().first { info in
-                (try? store.version(info.number))??.plan.sessions == plan.sessions
-            }?.number
+extension ItineraryFormat {
+    var office: Itineraries.Format {
+        switch self {
+        case .pdf: .pdf
+        case .ics: .ics
+        case .txt: .txt
         }
-        guard let number else { return PlanLineage(version: nil) }
-        let earlier = infos.filter { $0.number < number }.compactMap { info -> Earlier? in
-            guard let v = try? store.version(info.number) else { return nil }
-            return Earlier(number: info.number, revised: Int(info.createdAt.timeIntervalSince1970.rounded(.down)), plan: v.plan)
-        }
-        return PlanLineage(version: number, earlier: earlier)
     }
 }

@@ -55,7 +55,8 @@ extension StoreEvent.Kind {
     /// a venue closed, a pin …), as opposed to saving or tidying the store.
     public var changesThePlan: Bool {
         switch self {
-        case .versionSaved, .personalDataPurged, .attendanceImported, .accountAdded, .accountRemoved, .passwordChanged: return false
+        case .versionSaved, .personalDataPurged, .attendanceImported, .accountAdded, .accountRemoved, .passwordChanged,
+             .calendarTokenCreated, .calendarTokenRevoked: return false
         default: return true
         }
     }

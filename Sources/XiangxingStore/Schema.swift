@@ -62,6 +62,7 @@ enum Schema {
         migrator.registerMigration("v5-accounts") { db in
             try AccountTable.create(db)
         }
+        migrator.registerMigration("v6-calendar-tokens") { db in try CalendarTokenTable.create(db) }
         return migrator
     }
 

@@ -96,6 +96,9 @@ public struct StoreEvent: Hashable, Sendable {
         case accountAdded = "account_added"
         case accountRemoved = "account_removed"
         case passwordChanged = "password_changed"
+        /// A trainer's calendar subscription URL made or revoked (never the token).
+        case calendarTokenCreated = "calendar_token_created"
+        case calendarTokenRevoked = "calendar_token_revoked"
     }
     public var id: Int64
     /// UTC, whole seconds.

@@ -8,7 +8,7 @@ struct MigrationTests {
         let tmp = try TemporaryFolder()
         do {
             let store = try PlanStore(path: tmp.database)
-            #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4-milestones"])
+            #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4-milestones", "v5-accounts", "v6-calendar-tokens"])
             #expect(try store.versions().isEmpty && store.events().isEmpty && store.pins().isEmpty)
             let demo = try Demo.get()
             let sid = try store.importScenario(demo.loaded, source: "s", by: "office")
@@ -16,7 +16,7 @@ struct MigrationTests {
         }
         for _ in 0..<2 {
             let again = try PlanStore(path: tmp.database)
-            #expect(try again.appliedMigrations() == ["v1", "v2", "v3", "v4-milestones"])
+            #expect(try again.appliedMigrations() == ["v1", "v2", "v3", "v4-milestones", "v5-accounts", "v6-calendar-tokens"])
             #expect(try again.versions().map(\.number) == [1])
             #expect(try again.currentScenario()?.trainers.count == 60)
             #expect(try again.integrityProblems().isEmpty)
