@@ -6,15 +6,12 @@ import XiangxingStore
 /// The store's current scenario and its plan versions, read once per state
 /// of the store and shared by every trainer page and calendar feed: a page
 /// would otherwise read the whole scenario and every version again (sixty
-/// trainers' phones polling). The state is the current scenario's id and
-/// the number and count of versions — what an itinerary is made of; a new
-/// import or a saved version reads them afresh.
+/// trainers' phones polling). The state is the store's `changeMark` (its
+/// last change-log entry): any import, change, enrolment edit or saved
+/// version reads them afresh; the scenario index itself comes from the
+/// Office's cache.
 final class TrainerSnapshots: Sendable {
-    struct Key: Hashable, Sendable {
-        var scenario: Int64
-        var latest: Int
-        var count: Int
-    }
+    typealias Key = String
 
     /// One state of the store: the scenario and every version, oldest first.
     struct Snapshot: Sendable {
@@ -43,16 +40,16 @@ final class TrainerSnapshots: Sendable {
     /// The current snapshot, reading the store again only when its state changed.
     func snapshot(_ office: OfficeStore) throws -> Snapshot {
         let store = try store(office)
-        guard let sid = try store.currentScenarioID() else {
+        guard try store.currentScenarioID() != nil else {
             _ = try office.scenario(store)   // throws the message saying to import one
             throw OfficeError(StoreError.noScenario.message(office.language))
         }
         let infos = try store.versions()
-        guard let last = infos.last else {
+        guard !infos.isEmpty else {
             _ = try office.version(store, nil)   // throws the message saying to plan first
             throw OfficeError(StoreError.noScenario.message(office.language))
         }
-        let key = Key(scenario: sid.rawValue, latest: last.number, count: infos.count)
+        let key = try office.attempt { try store.changeMark() }
         if let cached = snapshots.withLock({ $0[office.path] }), cached.key == key { return cached }
         let (index0, _) = try office.scenario(store)
         var versions: [PlanLineage.Earlier] = []
