@@ -24,10 +24,15 @@ import PackageDescription
 //   XiangxingOffice  the application layer both shells call (CLI now, the web later): folder or
 //                    store as the source, planning into the store, recorded changes and the
 //                    trainer-calendar import, attendance, sign-in sheets, version diffs and
-//                    notification lists, the monthly report; takes plain values, returns results
-//                    or throws OfficeError, never prints; Core, ICS, IO, Names, Print, Store
+//                    notification lists, the monthly report, accounts (bcrypt), the year at a
+//                    glance, re-plan proposals, a county's enrolment and attendance grid, trainers'
+//                    engagements and calendar feeds; takes plain values, returns results or throws
+//                    OfficeError, never prints; Core, ICS, IO, Names, Print, Store, HummingbirdBcrypt
+//   XiangxingWeb     the web application `serve` runs: sessions, CSRF, per-request access checks,
+//                    pages per role (office, county, trainer) from Mustache templates; Core, IO,
+//                    Print, Store, Office, Hummingbird, Mustache, MultipartKit, Logging
 //   XiangxingCLI     the `xiangxing` command: parses, makes one Office call, renders; Core, ICS,
-//                    Names, IO, Print, Store, Office, Synthetic, ArgumentParser
+//                    Names, IO, Print, Store, Office, Synthetic, Web, ArgumentParser
 let package = Package(
     name: "Xiangxing",
     products: [
@@ -103,9 +108,8 @@ let package = Package(
         .target(
             name: "XiangxingWeb",
             dependencies: [
-                "XiangxingCore", "XiangxingIO", "XiangxingOffice", "XiangxingStore",
+                "XiangxingCore", "XiangxingIO", "XiangxingOffice", "XiangxingPrint", "XiangxingStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,7 +141,7 @@ let package = Package(
         .testTarget(name: "XiangxingPrintTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingPrint", "XiangxingSheets"]),
         .testTarget(name: "XiangxingCLITests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingSheetsTests", dependencies: ["XiangxingSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
-        .testTarget(name: "XiangxingOfficeTests", dependencies: ["XiangxingCore", "XiangxingOffice", "XiangxingStore", "XiangxingTestSupport"]),
+        .testTarget(name: "XiangxingOfficeTests", dependencies: ["XiangxingCore", "XiangxingOffice", "XiangxingPrint", "XiangxingStore", "XiangxingTestSupport"]),
         .testTarget(name: "XiangxingWebTests", dependencies: [
             "XiangxingCore", "XiangxingOffice", "XiangxingStore", "XiangxingWeb", "XiangxingTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -47,7 +47,7 @@ class Links(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.hrefs, self.forms, self._form = [], [], None
+        self.hrefs, self.forms, self._form, self._select = [], [], None, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -56,14 +56,25 @@ class Links(html.parser.HTMLParser):
         elif tag == "form":
             self._form = {"action": a.get("action", ""), "method": (a.get("method") or "get").lower(), "fields": {}}
             self.forms.append(self._form)
-        elif tag in ("input", "textarea", "select") and self._form is not None and a.get("name"):
+        elif tag == "select" and self._form is not None and a.get("name"):
+            self._select = a["name"]
+            self._form["fields"].pop(a["name"], None)
+        elif tag == "option" and self._form is not None and self._select:
+            # A browser sends the selected option, else the first.
+            if self._select not in self._form["fields"] or "selected" in a:
+                self._form["fields"][self._select] = a.get("value", "")
+        elif tag in ("input", "textarea") and self._form is not None and a.get("name"):
             if tag == "input" and a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            if "disabled" in a:
                 return
             self._form["fields"][a["name"]] = a.get("value", "")
 
     def handle_endtag(self, tag):
         if tag == "form":
             self._form = None
+        elif tag == "select":
+            self._select = None
 
 
 class Client:
@@ -238,7 +249,8 @@ def main():
                 except Exception:  # noqa: BLE001
                     status = -1
                 dt = time.perf_counter() - t0
-                if status == 200:
+                # A menu link may answer with a redirect (/county/CODE/enrolment → its first kind): that is an answer.
+                if status in (200, 302, 303):
                     mine.append(dt)
                 else:
                     bad += 1
@@ -310,10 +322,17 @@ def race(port, accounts):
     except RuntimeError as e:
         print(f"race: the county's pages are not there ({e}): the county helper's enrolment edit is not on this build")
         return {"done": False, "why": str(e)}
+    # The enrolment page of each kind the county page links; a person's edit page is a GET form there (修改/退出).
+    candidates = list(county_pages)
     for path in county_pages:
         _, p = a.form_fields(path)
-        for h in p.hrefs:
-            if re.search(r"/edit$|/people/\d+$|/edit\b", h) and h.startswith(f"/county/{code}/"):
+        candidates += [urllib.parse.urlsplit(h).path for h in p.hrefs
+                       if re.search(rf"^/county/{re.escape(code)}/enrolment/[^/]+$", urllib.parse.urlsplit(h).path)]
+    for path in candidates:
+        _, p = a.form_fields(path)
+        targets = [h for h in p.hrefs] + [f["action"] for f in p.forms if f["method"] == "get"]
+        for h in targets:
+            if re.search(r"/edit$|/people/[^/]+$", h) and h.startswith(f"/county/{code}/"):
                 form_path = urllib.parse.urlsplit(h).path
                 break
         if form_path:
@@ -324,7 +343,9 @@ def race(port, accounts):
     forms = []
     for c in (a, b):
         _, p = c.form_fields(form_path)
-        f = next((f for f in p.forms if f["method"] == "post"), None)
+        # The edit form itself (it carries the revision), not the header's 退出 form.
+        f = next((f for f in p.forms if f["method"] == "post" and "revision" in f["fields"]
+                  and "withdraw" not in f["action"]), None)
         if f is None:
             print(f"race: {form_path} has no post form")
             return {"done": False, "why": "no post form"}
