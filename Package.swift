@@ -146,6 +146,7 @@ let package = Package(
             "XiangxingCore", "XiangxingOffice", "XiangxingStore", "XiangxingWeb", "XiangxingTestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "XiangxingStoreTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingStore", "XiangxingTestSupport"]),
     ],

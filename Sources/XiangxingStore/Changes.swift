@@ -120,31 +120,7 @@ extension PlanStore {
     public func addAttendees(_ attendees: [Attendee], by who: String) throws -> StoreEvent {
         try pool.write { db in
             let sid = try requireScenario(db)
-            var seen = Set(try Row.fetchAll(db, sql: "SELECT kind, id_number FROM attendee WHERE scenario_id = ?", arguments: [sid])
-                .map { "\($0["kind"] as String)\u{1F}\($0["id_number"] as String)" })
-            var checkedKinds: Set<String> = []
-            var list: [Attendee] = []
-            for var a in attendees {
-                a.idNumber = a.idNumber.uppercased()
-                let masked = ResidentID.masked(a.idNumber)
-                if let problem = ResidentID.validate(a.idNumber) {
-                    throw StoreError.invalidAttendee(name: a.name, masked: masked, problem: problem.message)
-                }
-                guard try exists("county", "code", a.county, sid, db) else {
-                    throw StoreError.invalidAttendee(name: a.name, masked: masked, problem: StoreError.unknownCounty(a.county).message)
-                }
-                if !checkedKinds.contains(a.kind) {
-                    try requireTrainingKind(a.kind, sid, db)
-                    checkedKinds.insert(a.kind)
-                }
-                guard seen.insert("\(a.kind)\u{1F}\(a.idNumber)").inserted else {
-                    throw StoreError.duplicateAttendee(name: a.name, masked: masked, kind: a.kind)
-                }
-                list.append(a)
-            }
-            let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM attendee WHERE scenario_id = ?", arguments: [sid]) ?? -1) + 1
-            try ScenarioTables.insertAttendees(list, from: position, scenario: sid, db)
-            try db.execute(sql: "UPDATE scenario SET has_attendees = 1 WHERE id = ?", arguments: [sid])
+            let list = try storeAttendees(attendees, sid, db)
             var groups: [String: Int] = [:]
             for a in list { groups["\(a.county) \(a.kind)", default: 0] += 1 }
             let detail = groups.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
@@ -176,6 +152,45 @@ extension PlanStore {
     }
 
     // MARK: checks shared by the changes
+
+    /// Checks and stores late enrolments inside a write, all or none: each ID
+    /// upper-cased and checked (GB 11643), its county and training kind
+    /// known, no one twice in a kind (stored or sent); `also` adds a check of
+    /// the caller's (a county's page takes its own county and kind only).
+    /// Appended after the stored attendees. Returns them as stored.
+    func storeAttendees(_ attendees: [Attendee], _ sid: Int64, _ db: Database,
+                        also: (Attendee, String) throws -> Void = { _, _ in }) throws -> [Attendee] {
+        var seen = Set(try Row.fetchAll(db, sql: "SELECT kind, id_number FROM attendee WHERE scenario_id = ?", arguments: [sid])
+            .map { "\($0["kind"] as String)\u{1F}\($0["id_number"] as String)" })
+        var knownCounties: Set<String> = [], checkedKinds: Set<String> = []
+        var list: [Attendee] = []
+        for var a in attendees {
+            a.idNumber = a.idNumber.uppercased()
+            let masked = ResidentID.masked(a.idNumber)
+            if let problem = ResidentID.validate(a.idNumber) {
+                throw StoreError.invalidAttendee(name: a.name, masked: masked, problem: problem.message)
+            }
+            try also(a, masked)
+            if !knownCounties.contains(a.county) {
+                guard try exists("county", "code", a.county, sid, db) else {
+                    throw StoreError.invalidAttendee(name: a.name, masked: masked, problem: StoreError.unknownCounty(a.county).message)
+                }
+                knownCounties.insert(a.county)
+            }
+            if !checkedKinds.contains(a.kind) {
+                try requireTrainingKind(a.kind, sid, db)
+                checkedKinds.insert(a.kind)
+            }
+            guard seen.insert("\(a.kind)\u{1F}\(a.idNumber)").inserted else {
+                throw StoreError.duplicateAttendee(name: a.name, masked: masked, kind: a.kind)
+            }
+            list.append(a)
+        }
+        let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM attendee WHERE scenario_id = ?", arguments: [sid]) ?? -1) + 1
+        try ScenarioTables.insertAttendees(list, from: position, scenario: sid, db)
+        try db.execute(sql: "UPDATE scenario SET has_attendees = 1 WHERE id = ?", arguments: [sid])
+        return list
+    }
 
     func requireScenario(_ db: Database) throws -> Int64 {
         guard let id = try ScenarioTables.currentID(db) else { throw StoreError.noScenario }

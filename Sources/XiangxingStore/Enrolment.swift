@@ -52,27 +52,12 @@ extension PlanStore {
             try requireRevision(revision, county: county, kind: kind, sid, db)
             guard try exists("county", "code", county, sid, db) else { throw StoreError.unknownCounty(county) }
             try requireTrainingKind(kind, sid, db)
-            var seen = Set(try String.fetchAll(db, sql: "SELECT id_number FROM attendee WHERE scenario_id = ? AND kind = ?",
-                                               arguments: [sid, kind]))
-            var list: [Attendee] = []
-            for var a in attendees {
-                a.idNumber = a.idNumber.uppercased()
-                let masked = ResidentID.masked(a.idNumber)
-                if let problem = ResidentID.validate(a.idNumber) {
-                    throw StoreError.invalidAttendee(name: a.name, masked: masked, problem: problem.message)
-                }
+            let list = try storeAttendees(attendees, sid, db) { a, masked in
                 guard a.county == county, a.kind == kind else {
                     throw StoreError.invalidAttendee(name: a.name, masked: masked, problem: Bilingual(
                         zh: "不属于 \(county) 的 \(kind) 报名", en: "not an enrolment of \(county) in \(kind)"))
                 }
-                guard seen.insert(a.idNumber).inserted else {
-                    throw StoreError.duplicateAttendee(name: a.name, masked: masked, kind: kind)
-                }
-                list.append(a)
             }
-            let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM attendee WHERE scenario_id = ?", arguments: [sid]) ?? -1) + 1
-            try ScenarioTables.insertAttendees(list, from: position, scenario: sid, db)
-            try db.execute(sql: "UPDATE scenario SET has_attendees = 1 WHERE id = ?", arguments: [sid])
             return try record(.attendeesAdded, subject: "attendees",
                               Bilingual(zh: "新增学员 \(list.count) 人（\(county) \(kind) \(list.count)）",
                                         en: "added \(list.count) attendees (\(county) \(kind) \(list.count))"),

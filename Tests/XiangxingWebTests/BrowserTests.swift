@@ -31,7 +31,7 @@ import XiangxingWeb
         try? FileManager.default.removeItem(at: shots)
         let tmp = try TemporaryFolder()
         let path = try WebFixture.store(in: tmp)
-        let app = try await WebServer.application(WebConfig(database: path, port: 0, today: WebFixture.today))
+        let app = try await WebServer.application(WebConfig(database: path, port: 0, today: WebFixture.today), logger: WebFixture.quietLogger)
         let (status, output) = try await app.test(.live) { client in
             let port = try #require(client.port)
             return try await Self.python(script, environment: [

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import HummingbirdTesting
 import XiangxingCore
 import XiangxingOffice
@@ -19,6 +20,13 @@ enum WebFixture {
     static let today = Day(iso: "2019-09-01")!
 
     struct Failure: Error, Sendable { var message: String }
+
+    /// The server's request log is `serve`'s business (ServeCommandTests reads it); here only warnings.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "xiangxing.web.tests")
+        logger.logLevel = .warning
+        return logger
+    }
 
     /// The base store, made once: the demo planned as `xiangxing plan` plans it (the
     /// demo's attendance was recorded against that plan).
@@ -61,7 +69,7 @@ enum WebFixture {
     static func withApp<T: Sendable>(_ body: @Sendable (any TestClientProtocol, String) async throws -> T) async throws -> T {
         let tmp = try TemporaryFolder()
         let path = try store(in: tmp)
-        let app = try await WebServer.application(WebConfig(database: path, today: today))
+        let app = try await WebServer.application(WebConfig(database: path, today: today), logger: quietLogger)
         return try await app.test(.router) { client in try await body(client, path) }
     }
 }
