@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import XiangxingCore
 import XiangxingOffice
+import XiangxingPrint
 import XiangxingStore
 
 /// Who is signed in on this request.
@@ -55,7 +56,7 @@ public struct WebContext: RequestContext {
 
     /// The day pages count "coming" and "to date" from: the server's
     /// `--today`, else the real date in China.
-    public var today: Day { state.config.today ?? Day.todayInChina() }
+    public var today: Day { state.config.today ?? PrintedFrom.today() }
 
     /// The hidden form field carrying the CSRF token.
     public var csrfField: String { "<input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">" }
@@ -104,14 +105,4 @@ public enum WebError: Error, Sendable {
     case badRequest(String)
     /// 403: a form without this session's token.
     case forbidden
-}
-
-extension Day {
-    /// Today's date in China (UTC+8, no daylight saving).
-    public static func todayInChina(now: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
-    }
 }
