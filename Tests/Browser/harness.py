@@ -19,6 +19,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -54,7 +55,7 @@ def login(driver, username, password=PASSWORD):
     open_page(driver, "/login")
     driver.find_element(By.NAME, "username").send_keys(username)
     driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     WebDriverWait(driver, 30).until(lambda d: "/login" not in d.current_url)
     return driver.current_url
 
@@ -72,6 +73,13 @@ def shot(driver, name):
 
 
 def text(driver):
+    """The page's text; while a click's new page replaces the old one the
+    body found can go stale, so it is looked up again (a few times)."""
+    for attempt in range(20):
+        try:
+            return driver.find_element(By.TAG_NAME, "body").text
+        except (StaleElementReferenceException, NoSuchElementException):
+            time.sleep(0.25)
     return driver.find_element(By.TAG_NAME, "body").text
 
 
@@ -81,8 +89,20 @@ def expect(condition, what):
     print("ok:", what)
 
 
+def follow(driver, element, timeout=180):
+    """Clicks a link or a form's button and waits until the browser has left
+    the page (its old <html> is gone), so nothing after reads the old page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, timeout).until(EC.staleness_of(old))
+
+
 def wait_text(driver, needle, timeout=60):
-    WebDriverWait(driver, timeout).until(lambda d: needle in d.find_element(By.TAG_NAME, "body").text)
+    """Waits until the page holds needle; a body gone stale in mid-navigation
+    (the form's answer replacing the page) is looked up again, not a failure."""
+    WebDriverWait(driver, timeout,
+                  ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)
+                  ).until(lambda d: needle in d.find_element(By.TAG_NAME, "body").text)
 
 
 def fetch(driver, path):

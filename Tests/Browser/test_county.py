@@ -7,20 +7,7 @@ import tempfile
 from harness import *  # noqa: F401,F403
 from county_fixtures import bad_csv, good_csv, PEOPLE
 
-from selenium.common.exceptions import StaleElementReferenceException
-
 COUNTY = "/county/411328"
-
-
-def wait_text(driver, needle, timeout=60):
-    """As the harness's, but a page replaced while it reads (a form just
-    submitted) is read again rather than failing."""
-    def seen(d):
-        try:
-            return needle in d.find_element(By.TAG_NAME, "body").text
-        except StaleElementReferenceException:
-            return False
-    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(seen)
 
 
 def shot(driver, name):
@@ -54,7 +41,7 @@ def main():
     before = text(d)
     shot(d, "county-02-enrolment")
     d.find_element(By.CSS_SELECTOR, "form[action$='/upload'] input[type=file]").send_keys(bad)
-    d.find_element(By.CSS_SELECTOR, "form[action$='/upload'] button[type=submit]").click()
+    follow(d, d.find_element(By.CSS_SELECTOR, "form[action$='/upload'] button[type=submit]"))
     wait_text(d, "未能完成")
     page = text(d)
     expect("唐河县报名-有误.csv:3" in page, "the bad file's problem is located at its line 3")
@@ -64,7 +51,7 @@ def main():
     open_page(d, COUNTY + "/enrolment/awareness")
     expect("韩立新" not in text(d), "nothing of the refused file was stored")
     d.find_element(By.CSS_SELECTOR, "form[action$='/upload'] input[type=file]").send_keys(good)
-    d.find_element(By.CSS_SELECTOR, "form[action$='/upload'] button[type=submit]").click()
+    follow(d, d.find_element(By.CSS_SELECTOR, "form[action$='/upload'] button[type=submit]"))
     wait_text(d, "已从上传的文件报名 3 人")
     page = text(d)
     for person in PEOPLE:
@@ -75,7 +62,7 @@ def main():
     open_page(d, COUNTY)
     link = d.find_element(By.CSS_SELECTOR, "table.list a[href*='/classes/']")
     class_path = link.get_attribute("href").replace(URL, "")
-    link.click()
+    follow(d, link)
     wait_text(d, "学员名单")
     shot(d, "county-05-class")
     status, kind, body = fetch(d, class_path + "/sheet.pdf")
@@ -83,17 +70,17 @@ def main():
     expect("pdf" in kind, "it is sent as application/pdf")
 
     day_link = d.find_element(By.CSS_SELECTOR, "ul.days a")
-    day_link.click()
+    follow(d, day_link)
     wait_text(d, "全部到场")
     boxes = d.find_elements(By.CSS_SELECTOR, "table.grid input[type=checkbox]")
     expect(len(boxes) > 0, "the day's grid lists the class's people")
     shot(d, "county-06-grid")
-    d.find_element(By.CSS_SELECTOR, "button[value=all]").click()
+    follow(d, d.find_element(By.CSS_SELECTOR, "button[value=all]"))
     wait_text(d, "全部到场")
     boxes = d.find_elements(By.CSS_SELECTOR, "table.grid input[type=checkbox]")
     expect(all(b.is_selected() for b in boxes), "全部到场 ticks everyone")
     boxes[0].click()
-    d.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+    follow(d, d.find_element(By.CSS_SELECTOR, "button[value=save]"))
     wait_text(d, "已保存")
     expect(f"到场 {len(boxes) - 1} / {len(boxes)} 人" in text(d), "the saved day counts everyone but the one unticked")
     shot(d, "county-07-saved")

@@ -9,7 +9,7 @@ def main():
     shot(d, "signin-01-login")
     d.find_element(By.NAME, "username").send_keys("tanghe")
     d.find_element(By.NAME, "password").send_keys("wrong-password")
-    d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    follow(d, d.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     wait_text(d, "账号或密码不对")
     shot(d, "signin-02-wrong-password")
     expect("账号或密码不对" in text(d), "a wrong password is refused in Chinese")

@@ -55,7 +55,7 @@ def main():
     # A class the trainer teaches: head count and townships, no one's ID or phone.
     links = d.find_elements(By.CSS_SELECTOR, f"a[href^='/trainer/{ME}/sessions/']")
     expect(len(links) > 0, "a class links to its page")
-    links[0].click()
+    follow(d, links[0])
     wait_text(d, "报名人数")
     body = text(d)
     expect(re.search(r"\d{17}[\dX]|1[3-9]\d{9}", body) is None, "the class page shows no ID or phone")
@@ -68,7 +68,7 @@ def main():
     # The calendar subscription: create it, read the URL, fetch it as a phone calendar (no cookie).
     open_page(d, f"/trainer/{ME}/calendar")
     phone_shot(d, "trainer-03-calendar-none")
-    d.find_element(By.XPATH, "//button[contains(., '创建订阅地址')]").click()
+    follow(d, d.find_element(By.XPATH, "//button[contains(., '创建订阅地址')]"))
     wait_text(d, "您的订阅地址")
     url = d.find_element(By.CSS_SELECTOR, ".calendar-url input").get_attribute("value")
     expect(re.fullmatch(r"https://[^/]+/calendar/[A-Za-z0-9_-]{43}\.ics", url) is not None, "the secret URL is shown")
@@ -80,8 +80,8 @@ def main():
     expect(feed.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in feed, "the feed answers without a login")
 
     # Revoke and replace: the old URL answers 404, the new one works.
-    d.find_element(By.XPATH, "//button[contains(., '换一个新地址')]").click()
-    WebDriverWait(d, 30).until(lambda x: x.find_element(By.CSS_SELECTOR, ".calendar-url input").get_attribute("value") != url)
+    follow(d, d.find_element(By.XPATH, "//button[contains(., '换一个新地址')]"))
+    WebDriverWait(d, 30, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(lambda x: x.find_element(By.CSS_SELECTOR, ".calendar-url input").get_attribute("value") != url)
     fresh = d.find_element(By.CSS_SELECTOR, ".calendar-url input").get_attribute("value")
     try:
         urllib.request.urlopen(URL + path, timeout=60)
