@@ -34,6 +34,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case planningTakenOver
     /// Re-planning from a version that is no longer the latest.
     case notTheLatestVersion(parent: Int, latest: Int)
+    /// `--db` / `XIANGXING_DB` is not a path nor a usable database URL (shown without its password).
+    case badLocation(url: String, Bilingual)
+    /// The database server refused or could not be reached; `what` says which and what to do.
+    case database(store: String, Bilingual)
 
     public var message: Bilingual {
         switch self {
@@ -109,6 +113,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notTheLatestVersion(let parent, let latest):
             return Bilingual(zh: "第 \(parent) 版已不是最新版本（最新为第 \(latest) 版）— 请从最新版本重排",
                              en: "version \(parent) is no longer the latest (version \(latest) is) — re-plan from the latest")
+        case .badLocation(let url, let problem):
+            return Bilingual(zh: "数据库地址 \(url) 有误：\(problem.zh)", en: "the store URL \(url) is wrong: \(problem.en)")
+        case .database(let store, let what):
+            return Bilingual(zh: "数据库 \(store)：\(what.zh)", en: "the store \(store): \(what.en)")
         }
     }
 
