@@ -127,7 +127,8 @@ public enum StoreMoves {
             do {
                 let backend = try SQLiteBackend(path: path)
                 let result = try backend.backup(to: out)
-                let size = ByteCountFormatter.string(fromByteCount: result.bytes, countStyle: .file)
+                let size = result.bytes >= 1_000_000 ? String(format: "%.1f MB", Double(result.bytes) / 1_000_000)
+                                                     : String(format: "%.0f kB", Double(result.bytes) / 1000)
                 return .done(language == .zh ? "已把数据库 \(path) 备份到 \(out)（\(size)，仅本人可读）"
                                              : "backed up the store \(path) to \(out) (\(size), readable by its owner only)")
             } catch let e as StoreFileError {
@@ -178,13 +179,21 @@ public enum StoreMoves {
         ]
     }
 
+    /// Restoring a city whole, or not at all: the dump turned into SQL
+    /// first (a damaged dump stops there, nothing changed), then the city's
+    /// schema dropped and the SQL run in one transaction (an error rolls
+    /// back the drop too). `pg_restore --clean` alone cannot drop tables a
+    /// later migration added, and fails on them.
     static func postgresRestore(_ p: PostgresLocation, file: String, language: Language) -> [String] {
-        [
-            language == .zh ? "PostgreSQL 上的城市 \(p.cityOrDefault) 由数据库服务器恢复：先停止使用这个城市的 xiangxing serve，再运行："
-                            : "A city on PostgreSQL is restored by the server's own tools: stop the xiangxing serve using this city, then run:",
-            "  pg_restore \(connection(p)) --clean --if-exists --single-transaction \(shellWord(file))",
-            language == .zh ? "（--clean --if-exists 先删去城市 city_\(p.cityOrDefault) 现有的表再建，--single-transaction 要么全部恢复要么不变；dump 只含这一个城市，其他城市不受影响。要把它放到另一个城市名下，用 xiangxing store copy。）"
-                            : "(--clean --if-exists drops the city's (city_\(p.cityOrDefault)) tables first, --single-transaction restores all or nothing; the dump holds this one city, the others are untouched. To put it under another city's name, use xiangxing store copy.)",
+        let schema = "city_\(p.cityOrDefault)", sql = file + ".sql"
+        return [
+            language == .zh ? "PostgreSQL 上的城市 \(p.cityOrDefault) 由数据库服务器恢复：先停止使用这个城市的 xiangxing serve，再运行（密码放在 PGPASSWORD 或 ~/.pgpass）："
+                            : "A city on PostgreSQL is restored by the server's own tools: stop the xiangxing serve using this city, then run (the password in PGPASSWORD or ~/.pgpass):",
+            "  (umask 077; pg_restore -f \(shellWord(sql)) \(shellWord(file)))",
+            "  psql \(connection(p)) -X -1 -v ON_ERROR_STOP=1 -c 'DROP SCHEMA IF EXISTS \(schema) CASCADE' -f \(shellWord(sql))",
+            "  rm \(shellWord(sql))",
+            language == .zh ? "（第一步把 dump 转成 SQL，dump 损坏时到此为止、什么也不改；第二步在一个事务里删去城市 \(schema) 再按 dump 重建，出错则全部撤销；第三步删去含个人信息的 SQL 文件。其他城市不受影响。要放到另一个城市名下，用 xiangxing store copy。）"
+                            : "(The first step turns the dump into SQL — a damaged dump stops there, nothing changed; the second drops the city \(schema) and rebuilds it from the dump in one transaction — any error undoes it all; the third removes the SQL file, which holds personal data. Other cities are untouched. To put it under another city's name, use xiangxing store copy.)",
         ]
     }
 

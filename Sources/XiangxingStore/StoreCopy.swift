@@ -192,7 +192,10 @@ public enum StoreCopy {
                 try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [t.name, mark])
             }
         case .postgres:
-            _ = try db.rows(sql: "SELECT setval(pg_get_serial_sequence(\(sqlText(quoted(t.name))), \(sqlText(id))), \(mark + 1), false)",
+            // (mark, true): the next id is mark + 1, and the mark reads back as the sequence's last value
+            // (a copy from here keeps it); (1, false) for a table that never gave an id.
+            let sequence = "pg_get_serial_sequence(\(sqlText(quoted(t.name))), \(sqlText(id)))"
+            _ = try db.rows(sql: mark > 0 ? "SELECT setval(\(sequence), \(mark), true)" : "SELECT setval(\(sequence), 1, false)",
                             arguments: [])
         }
     }

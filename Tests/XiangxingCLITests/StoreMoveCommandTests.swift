@@ -155,7 +155,8 @@ struct StoreMoveCommandTests {
         #expect(backup.stdout.contains("pg_dump -h db.henan.example -p 5433 -U xiangxing -d henan -n city_nanyang -Fc -f nanyang.dump"), "\(backup.stdout)")
         let restore = try xiangxing("restore", "--db", url, "nanyang.dump", "--lang", "en")
         #expect(restore.status == 2)
-        #expect(restore.stdout.contains("pg_restore -h db.henan.example -p 5433 -U xiangxing -d henan --clean --if-exists --single-transaction nanyang.dump"))
+        #expect(restore.stdout.contains("pg_restore -f nanyang.dump.sql nanyang.dump"), "\(restore.stdout)")
+        #expect(restore.stdout.contains("psql -h db.henan.example -p 5433 -U xiangxing -d henan -X -1 -v ON_ERROR_STOP=1 -c 'DROP SCHEMA IF EXISTS city_nanyang CASCADE' -f nanyang.dump.sql"))
         #expect(restore.stdout.contains("stop the xiangxing serve"))
     }
 }

@@ -204,9 +204,10 @@ extension SQLiteBackend {
     /// Keeps the store at `path` under `path.before-restore-<time>` (a hard
     /// link, so `path` itself never goes missing); the name kept.
     private static func keep(_ path: String, now: Date) throws -> String {
-        var t = time_t(now.timeIntervalSince1970), tm = tm()
-        gmtime_r(&t, &tm)
-        let stamp = String(format: "%04d%02d%02dT%02d%02d%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec)
+        var t = time_t(now.timeIntervalSince1970), parts = tm()
+        gmtime_r(&t, &parts)
+        let stamp = String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
+                           parts.tm_hour, parts.tm_min, parts.tm_sec)
         for n in 1...100 {
             let name = "\(path).before-restore-\(stamp)" + (n == 1 ? "" : "-\(n)")
             if link(path, name) == 0 { return name }
