@@ -22,7 +22,7 @@ import Glibc
 ///     let copied = try StoreCopy.copy(from: "office.sqlite", to: "postgres://xx@db:5432/henan?city=nanyang")
 ///     for t in copied.tables { print(t.table, t.source, t.destination) }
 public enum StoreCopy {
-    /// One table's rows, counted on both sides after the copy.
+    /// One table's rows: in the snapshot of the source that was copied, and in the destination after it.
     public struct TableCount: Sendable, Equatable {
         public var table: String
         public var source: Int
@@ -71,8 +71,9 @@ public enum StoreCopy {
         defer { lock?.release() }
 
         let tables = copyTables
-        let copied: Int = try src.read { from in
-            if let row = try StoreRow.fetchOne(from, sql: "SELECT * FROM planning WHERE slot = 1") {
+        let (copied, before): (Int, [Int]) = try src.read { from in
+            // With PostgreSQL's lock taken, a row left is a dead planner's (Planning.swift).
+            if lock == nil, let row = try StoreRow.fetchOne(from, sql: "SELECT * FROM planning WHERE slot = 1") {
                 let lease = PlanStore.lease(row)
                 if ProcessIdentity.isAlive(host: lease.host, pid: lease.processID, start: row["process_start"],
                                            startedAt: lease.startedAt, now: Date()) {
@@ -80,7 +81,9 @@ public enum StoreCopy {
                 }
             }
             let marks = try tables.filter(\.hasAutoIncrementedID).map { t in (t, try highWater(t, from)) }
-            return try dst.write { to in
+            // Counted in the snapshot copied: others may write to the source meanwhile.
+            let counted = try tables.map { try count($0.name, from) }
+            let written: Int = try dst.write { to in
                 let held = try tables.compactMap { t -> (String, Int)? in
                     let n = try count(t.name, to)
                     return n > 0 ? (t.name, n) : nil
@@ -91,9 +94,9 @@ public enum StoreCopy {
                 for (t, mark) in marks { try continueIDs(t, past: mark, to) }
                 return total
             }
+            return (written, counted)
         }
 
-        let before = try src.read { db in try tables.map { try count($0.name, db) } }
         let after = try dst.read { db in try tables.map { try count($0.name, db) } }
         let counts = zip(tables, zip(before, after)).map { TableCount(table: $0.name, source: $1.0, destination: $1.1) }
         return Report(tables: counts, rowsCopied: copied, seconds: Date().timeIntervalSince(started),
