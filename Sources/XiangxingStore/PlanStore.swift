@@ -26,6 +26,12 @@ public final class PlanStore: Sendable {
     /// The file `--db` defaults to, in the working folder.
     public static let defaultFileName = "xiangxing.sqlite"
 
+    /// The store a command uses without `--db`: `$XIANGXING_DB` when set
+    /// (a shared server's `postgres://…` URL), else `xiangxing.sqlite`.
+    public static var defaultLocation: String {
+        ProcessInfo.processInfo.environment["XIANGXING_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultFileName
+    }
+
     let backend: any StoreBackend
     let clock: @Sendable () -> Date
     /// The planning lease this handle holds (`beginPlanning`), if any.
@@ -34,6 +40,12 @@ public final class PlanStore: Sendable {
     public let path: String
     /// The store for messages: the path, or the URL without its password.
     public var displayName: String { backend.displayName }
+
+    /// The cities of a PostgreSQL database (each a schema of its own), in name order.
+    public static func cities(in database: PostgresLocation) throws -> [String] { try Backends.cities(database) }
+
+    /// A `--db` value for messages: a path as it is, a URL's password as `***`.
+    public static func displayName(_ location: String) -> String { PostgresLocation.redact(location) }
 
     /// Opens (creating if needed) the store at `path` and migrates it.
     /// `clock` is for tests; timestamps are stored to the whole second, UTC.
@@ -124,6 +136,11 @@ public final class PlanStore: Sendable {
     /// Any stored scenario (the one an old version was planned from).
     public func scenario(_ id: ScenarioID) throws -> Scenario? {
         try backend.read { db in try ScenarioTables.load(id, db) }
+    }
+
+    /// The name of the current scenario (南阳市返乡创业培训 2019), if one was imported.
+    public func currentScenarioName() throws -> String? {
+        try backend.read { db in try ScenarioTables.currentID(db).flatMap { try ScenarioTables.info($0, db)?.name } }
     }
 
     public func scenarioInfo(_ id: ScenarioID) throws -> ScenarioInfo? {

@@ -6,4 +6,9 @@ enum Backends {
         throw StoreError.database(store: location.displayName,
                                   Bilingual(zh: "这一版本还不能使用 PostgreSQL", en: "this build cannot use PostgreSQL yet"))
     }
+
+    static func cities(_ location: PostgresLocation) throws -> [String] {
+        throw StoreError.database(store: location.displayName,
+                                  Bilingual(zh: "这一版本还不能使用 PostgreSQL", en: "this build cannot use PostgreSQL yet"))
+    }
 }

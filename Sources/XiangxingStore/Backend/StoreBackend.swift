@@ -202,6 +202,21 @@ public struct PostgresLocation: Sendable, Equatable, Hashable {
     /// The same database, another city.
     public func withCity(_ c: String?) -> PostgresLocation { var l = self; l.city = c; return l }
 
+    /// The URL again, password and all (`%`-escaped): to open the store
+    /// with, never to show (`displayName` is for messages).
+    public var url: String {
+        func escaped(_ s: String) -> String {
+            var out = ""
+            for b in s.utf8 {
+                let c = Character(Unicode.Scalar(b))
+                if b < 0x80, c.isLetter || c.isNumber || "-._~".contains(c) { out.append(c) } else { out += "%" + String(b, radix: 16, uppercase: true).leftPadded2 }
+            }
+            return out
+        }
+        let auth = escaped(user) + (password.map { ":" + escaped($0) } ?? "")
+        return "postgres://\(auth)@\(host):\(port)/\(database)" + (city.map { "?city=\($0)" } ?? "")
+    }
+
     /// `postgres://user@host:5432/db?city=nanyang` — no password.
     public var displayName: String {
         "postgres://\(user)@\(host):\(port)/\(database)" + (city.map { "?city=\($0)" } ?? "")
@@ -217,6 +232,8 @@ public struct PostgresLocation: Sendable, Equatable, Hashable {
 }
 
 extension String {
+    var leftPadded2: String { count < 2 ? "0" + self : self }
+
     /// `%XX` escapes decoded (a password with `@` or `:` in a URL), without Foundation.
     var removingPercentEncodingSimple: String {
         guard contains("%") else { return self }
