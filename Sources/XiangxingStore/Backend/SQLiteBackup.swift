@@ -265,7 +265,7 @@ extension SQLiteBackend {
 }
 
 /// Why a backup or restore was refused; nothing was changed.
-public enum StoreFileError: Error, Sendable, CustomStringConvertible {
+public enum StoreFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case exists(String)
     case notAStore(String, Bilingual)
     case unsound(String, [String])
