@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(name: "XiangxingCoreTests", dependencies: ["XiangxingCore"]),
         .testTarget(name: "XiangxingICUTests", dependencies: ["XiangxingICU"]),
         .testTarget(name: "XiangxingICSTests", dependencies: ["XiangxingCore", "XiangxingICS"], exclude: ["Fixtures"]),
-        .target(name: "XiangxingTestSupport", dependencies: ["XiangxingCore"], path: "Tests/XiangxingTestSupport"),
+        .target(name: "XiangxingTestSupport", dependencies: ["XiangxingCore", "XiangxingStore"], path: "Tests/XiangxingTestSupport"),
         .testTarget(name: "XiangxingIOTests", dependencies: ["XiangxingCore", "XiangxingICU", "XiangxingIO", "XiangxingNames", "XiangxingSheets", "XiangxingSynthetic", "XiangxingTestSupport"], exclude: ["BrokenCorpus"]),
         .testTarget(name: "XiangxingSyntheticTests", dependencies: ["XiangxingCore", "XiangxingIO", "XiangxingSynthetic"]),
         .testTarget(name: "XiangxingNamesTests", dependencies: ["XiangxingICU", "XiangxingNames"]),

@@ -25,8 +25,8 @@ import XiangxingTestSupport
         first17 + String(ResidentID.checkCharacter(first17.map { $0.wholeNumberValue! }))
     }
 
-    @Test func tangheSeesItsClassesAndAClassListsItsPeopleMaskedInNameOrder() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func tangheSeesItsClassesAndAClassListsItsPeopleMaskedInNameOrder(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.tanghe)
             let home = try await b.get("/county/\(Self.tanghe)")
@@ -52,8 +52,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func xichuansClerkGetsNotFoundOnTangheURLsAndOnTangheIdsUnderTheirOwnCode() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func xichuansClerkGetsNotFoundOnTangheURLsAndOnTangheIdsUnderTheirOwnCode(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let c = try Self.tangheClass(path)
             let tangheKey = try #require(try PlanStore(path: path).enrolment(county: Self.tanghe, kind: "awareness").people.first?.key)
             let b = Browser(client)
@@ -84,8 +84,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func twoClerksEditingFromOneRevisionTheSecondIsToldAndNothingOfTheirsIsStored() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func twoClerksEditingFromOneRevisionTheSecondIsToldAndNothingOfTheirsIsStored(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let first = Browser(client), second = Browser(client)
             try await first.login(WebFixture.tanghe)
             try await second.login(WebFixture.office)
@@ -109,8 +109,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func anUploadWithABadRowShowsTheLocatedProblemAndStoresNobody() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func anUploadWithABadRowShowsTheLocatedProblemAndStoresNobody(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.tanghe)
             let list = try await b.get("/county/\(Self.tanghe)/enrolment/awareness")
@@ -135,8 +135,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func aClassDayIsBlankUntilTickedAndSavingItKeepsTheOtherDays() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func aClassDayIsBlankUntilTickedAndSavingItKeepsTheOtherDays(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.tanghe)
             let c = try Self.tangheClass(path)
@@ -161,8 +161,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func anAttendanceFileNamingAnotherCountysClassIsRefusedAtItsLineAndStoresNothing() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func anAttendanceFileNamingAnotherCountysClassIsRefusedAtItsLineAndStoresNothing(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.tanghe)
             try await b.get("/county/\(Self.tanghe)")
@@ -182,8 +182,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func aStopDayTakesTheNumberOfMentees() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func aStopDayTakesTheNumberOfMentees(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.tanghe)
             let store = try PlanStore(path: path)
@@ -200,8 +200,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func theMonthlyReportShowsTheCountyAloneAndDownloadsAsCSVAndPDF() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func theMonthlyReportShowsTheCountyAloneAndDownloadsAsCSVAndPDF(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             let b = Browser(client)
             try await b.login(WebFixture.tanghe)
             let page = try await b.get("/county/\(Self.tanghe)/report?month=2019-09")

@@ -41,8 +41,8 @@ import XiangxingTestSupport
         path == "/" || path == "/account" || path.hasPrefix("/static/")
     }
 
-    @Test func noPageTheOfficeCanReachShowsAnotherCountysPeopleToAClerkOrAnyoneToATrainer() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func noPageTheOfficeCanReachShowsAnotherCountysPeopleToAClerkOrAnyoneToATrainer(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let office = Browser(client)
             try await office.login(WebFixture.office)
             let pages = try await Self.crawl(office, from: ["/office", "/office/counties", "/office/trainers"])

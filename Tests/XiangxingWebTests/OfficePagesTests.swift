@@ -32,8 +32,8 @@ import XiangxingTestSupport
         return try await b.get("/office/replan")
     }
 
-    @Test func theYearAtAGlanceShowsTangheCountysPlannedAgainstDemandedAndTheProgressChart() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func theYearAtAGlanceShowsTangheCountysPlannedAgainstDemandedAndTheProgressChart(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             let b = Browser(client)
             try await b.login(WebFixture.office)
             let page = try await b.get("/office")
@@ -48,8 +48,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func theOfficePagesAnswerNotFoundToACountyClerkAndATrainer() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func theOfficePagesAnswerNotFoundToACountyClerkAndATrainer(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             for user in [WebFixture.tanghe, WebFixture.trainer] {
                 let b = Browser(client)
                 try await b.login(user)
@@ -64,8 +64,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func recordingATrainerAbsenceListsItInTheLogUnderTheAccountsName() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func recordingATrainerAbsenceListsItInTheLogUnderTheAccountsName(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.office)
             try await b.get("/office/changes")
@@ -80,8 +80,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func aDateThatIsNoDateIsShownUnderItsFormWithWhatWasTypedAndNothingIsRecorded() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func aDateThatIsNoDateIsShownUnderItsFormWithWhatWasTypedAndNothingIsRecorded(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.office)
             try await b.get("/office/changes")
@@ -101,8 +101,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func aReplanAfterAnAbsenceShowsItsCostAndPublishingMakesVersionTwo() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func aReplanAfterAnAbsenceShowsItsCostAndPublishingMakesVersionTwo(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let (session, trainer) = try Self.taughtClass(path)
             let b = Browser(client)
             try await b.login(WebFixture.office)
@@ -134,8 +134,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func aChangeRecordedWhileTheProposalWaitsMakesThePublishRefusedAndSavesNothing() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func aChangeRecordedWhileTheProposalWaitsMakesThePublishRefusedAndSavesNothing(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let (session, trainer) = try Self.taughtClass(path)
             let b = Browser(client)
             try await b.login(WebFixture.office)
@@ -158,8 +158,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func discardingAProposalSavesNothingAndFreesTheStoreForTheNextReplan() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func discardingAProposalSavesNothingAndFreesTheStoreForTheNextReplan(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.office)
             try await b.get("/office/replan")
@@ -172,8 +172,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func explainAndTheDownloadsAnswerWithTheSessionAndWholeFiles() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func explainAndTheDownloadsAnswerWithTheSessionAndWholeFiles(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let (session, _) = try Self.taughtClass(path)
             let b = Browser(client)
             try await b.login(WebFixture.office)

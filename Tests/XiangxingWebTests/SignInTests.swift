@@ -11,8 +11,8 @@ import XiangxingTestSupport
 /// Signing in and out, the session cookie, CSRF, the lock-out, and the
 /// rule that a page not the account's answers 404.
 @Suite struct SignInTests {
-    @Test func aSignedOutVisitorIsSentToTheLoginPageWhichAsksInChinese() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func aSignedOutVisitorIsSentToTheLoginPageWhichAsksInChinese(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             let b = Browser(client)
             let office = try await b.get("/office/counties")
             #expect(office.status == .seeOther)
@@ -25,8 +25,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func signingInSetsAnHttpOnlySameSiteCookieAndLeadsEachRoleHome() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func signingInSetsAnHttpOnlySameSiteCookieAndLeadsEachRoleHome(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             for (user, home) in [(WebFixture.office, "/office"), (WebFixture.tanghe, "/county/411328"), (WebFixture.trainer, "/trainer/T001")] {
                 let b = Browser(client)
                 try await b.get("/login")
@@ -41,8 +41,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func aWrongPasswordIsRefusedWithoutSayingWhetherTheNameExistsAndTheFifthLocksTheAccount() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func aWrongPasswordIsRefusedWithoutSayingWhetherTheNameExistsAndTheFifthLocksTheAccount(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             let b = Browser(client)
             let unknown = try await b.login("nobody", password: "whatever-1")
             #expect(unknown.status == .unauthorized)
@@ -65,8 +65,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func aFormWithoutTheSessionsTokenIsRefusedAndChangesNothing() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func aFormWithoutTheSessionsTokenIsRefusedAndChangesNothing(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.tanghe)
             let forged = try await b.post("/account/password", form: [("old", WebFixture.password), ("new", "新密码-2019-abc"), ("again", "新密码-2019-abc")],
@@ -79,8 +79,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func changingThePasswordSignsOutAndIsLoggedUnderTheAccountsName() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func changingThePasswordSignsOutAndIsLoggedUnderTheAccountsName(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.tanghe)
             try await b.get("/account")
@@ -97,8 +97,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func officePagesAnswer404ToACountyClerkAndATrainerNotARedirectOrAnEmptyPage() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func officePagesAnswer404ToACountyClerkAndATrainerNotARedirectOrAnEmptyPage(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             let office = Browser(client)
             try await office.login(WebFixture.office)
             let counties = try await office.get("/office/counties")
@@ -120,8 +120,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func theStylesheetAndLoginNeedNoAccountAndAnOffsiteNextIsIgnored() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func theStylesheetAndLoginNeedNoAccountAndAnOffsiteNextIsIgnored(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             let b = Browser(client)
             let css = try await b.get("/static/site.css")
             #expect(css.status == .ok)

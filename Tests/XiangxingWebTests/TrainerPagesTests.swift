@@ -80,8 +80,8 @@ import XiangxingTestSupport
         return CalendarFeeds.looksLikeToken(token) ? token : nil
     }
 
-    @Test func theTrainerSeesTheComingEngagementsInDateOrderWithCountyVenueAndRoadThenThePastFolded() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func theTrainerSeesTheComingEngagementsInDateOrderWithCountyVenueAndRoadThenThePastFolded(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let (id, b) = try await Self.busyTrainer(client, path)
             let page = try await b.get("/trainer/\(id)")
             #expect(page.status == .ok)
@@ -110,8 +110,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func anotherTrainersPagesAndAClassTheTrainerDoesNotTeachAnswer404() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func anotherTrainersPagesAndAClassTheTrainerDoesNotTeachAnswer404(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.trainer)
             for other in ["/trainer/T002", "/trainer/T002/calendar", "/trainer/T002/itinerary.pdf", "/trainer/T002/sessions/D001-1",
@@ -134,8 +134,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func noResidentIDNorPhoneOnAnyOfTheTrainersPages() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func noResidentIDNorPhoneOnAnyOfTheTrainersPages(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.trainer)
             try await b.post("/trainer/\(Self.me)/calendar/new", form: [])
@@ -156,8 +156,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func theItineraryPDFDownloadsAsTheCommandsDocument() async throws {
-        try await WebFixture.withApp { client, _ in
+    @Test(arguments: TestBackend.all) func theItineraryPDFDownloadsAsTheCommandsDocument(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, _ in
             let b = Browser(client)
             try await b.login(WebFixture.trainer)
             let pdf = try await b.get("/trainer/\(Self.me)/itinerary.pdf")
@@ -168,8 +168,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func theCalendarURLIsMadeFetchedWithoutLoginRevokedAndReplaced() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func theCalendarURLIsMadeFetchedWithoutLoginRevokedAndReplaced(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.trainer)
             let empty = try await b.get("/trainer/\(Self.me)/calendar")
@@ -207,8 +207,8 @@ import XiangxingTestSupport
         }
     }
 
-    @Test func afterARePlanTookAClassAwayTheFeedCarriesItCancelled() async throws {
-        try await WebFixture.withApp { client, path in
+    @Test(arguments: TestBackend.all) func afterARePlanTookAClassAwayTheFeedCarriesItCancelled(_ backend: TestBackend) async throws {
+        try await WebFixture.withApp(backend) { client, path in
             let b = Browser(client)
             try await b.login(WebFixture.trainer)
             try await b.post("/trainer/\(Self.me)/calendar/new", form: [])

@@ -65,10 +65,32 @@ enum WebFixture {
         return target.path
     }
 
-    /// Runs `body` against the web application over a fresh copy of the store.
-    static func withApp<T: Sendable>(_ body: @Sendable (any TestClientProtocol, String) async throws -> T) async throws -> T {
+    /// A private copy of the base store for one test on `backend`: a file
+    /// in `tmp`, or a fresh city of the test PostgreSQL server filled by
+    /// `store copy` (dropped by `dropCopy`). Its `--db` string.
+    static func store(in tmp: borrowing TemporaryFolder, on backend: TestBackend) throws -> String {
+        switch backend {
+        case .sqlite: return try store(in: tmp)
+        case .postgres:
+            let city = try TestPostgres.freshCity()
+            _ = try StoreCopy.copy(from: try base.get().path, to: city.url)
+            return city.url
+        }
+    }
+
+    /// Drops a PostgreSQL copy's city (a file copy goes with its folder).
+    static func dropCopy(_ location: String) {
+        if case .postgres(let city)? = try? StoreLocation(location) { try? PostgresBackend.dropCity(city) }
+    }
+
+    /// Runs `body` against the web application over a fresh copy of the
+    /// store on `backend` (the same pages, the same checks, on SQLite and on
+    /// PostgreSQL); `body` gets the copy's `--db` string.
+    static func withApp<T: Sendable>(_ backend: TestBackend = .sqlite,
+                                     _ body: @Sendable (any TestClientProtocol, String) async throws -> T) async throws -> T {
         let tmp = try TemporaryFolder()
-        let path = try store(in: tmp)
+        let path = try store(in: tmp, on: backend)
+        defer { dropCopy(path) }
         let app = try await WebServer.application(WebConfig(database: path, today: today), logger: quietLogger)
         return try await app.test(.router) { client in try await body(client, path) }
     }

@@ -246,10 +246,10 @@ public final class PostgresBackend: StoreBackend {
             if got.first?.values.first == .integer(1) {
                 return .acquired(PostgresPlanningLock(connection: connection, key: Self.planningLockKey, city: cityHash))
             }
-            connection.close().whenComplete { _ in }
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
             return .busy
         } catch {
-            connection.close().whenComplete { _ in }
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
             throw error
         }
     }
@@ -322,7 +322,7 @@ final class PostgresPlanningLock: PlanningLock, @unchecked Sendable {
     }
 
     deinit {
-        if let connection { connection.close().whenComplete { _ in } }
+        if let connection { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
     }
 }
 

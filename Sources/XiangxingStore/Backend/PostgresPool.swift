@@ -97,7 +97,7 @@ final class PostgresPool: @unchecked Sendable {
         open -= 1
         condition.signal()
         condition.unlock()
-        connection.close().whenComplete { _ in }
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     /// A new connection, not counted in the pool's (the planning lock's own).

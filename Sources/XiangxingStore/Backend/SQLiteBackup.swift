@@ -140,6 +140,9 @@ extension SQLiteBackend {
                                  en: "it has no store_migration table (not made by xiangxing)")
             }
             return nil
+        } catch let e as DatabaseError where e.resultCode != .SQLITE_NOTADB {
+            // Busy past the timeout, or unreadable: say so, not "no database".
+            return Bilingual(zh: "无法读取（\(e.resultCode)）— 稍后再试", en: "it cannot be read now (\(e.resultCode)) — try again later")
         } catch {
             return Bilingual(zh: "不是 SQLite 数据库文件", en: "it is not an SQLite database")
         }
@@ -158,6 +161,8 @@ extension SQLiteBackend {
         var c = Configuration()
         c.readonly = true
         c.label = "xiangxing-restore"
+        // A store in use (another process writing, or opening it) holds its lock briefly: wait as the store does.
+        c.busyMode = .timeout(10)
         return c
     }
 
