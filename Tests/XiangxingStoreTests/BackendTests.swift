@@ -289,7 +289,7 @@ struct BackendTests {
         let writes = 500
         let w = clock.measure {
             for _ in 0..<writes {
-                try? db.backend.write { d in try d.execute(sql: "UPDATE counter SET value = value + 1 WHERE slot = 1") }
+                _ = try? db.backend.write { d in try d.execute(sql: "UPDATE counter SET value = value + 1 WHERE slot = 1") }
             }
         }
         let r = clock.measure {

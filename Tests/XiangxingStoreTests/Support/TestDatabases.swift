@@ -16,8 +16,7 @@ enum TestBackend: String, Sendable, CaseIterable, CustomTestStringConvertible {
     case postgres
 
     /// The backends the store tests run on.
-    // SQLite joins when `SQLiteBackend(path:)` lands: `[.sqlite, .postgres]`, and the line in TestDatabase.init.
-    static let all: [TestBackend] = [.postgres]
+    static let all: [TestBackend] = [.sqlite, .postgres]
 
     var testDescription: String { rawValue }
 }
@@ -60,6 +59,12 @@ enum TestPostgres {
         }
     }()
 
+    /// `location` as `--db` takes it (its password, if any, in it).
+    static func url(_ location: PostgresLocation) -> String {
+        "postgres://\(location.user)" + (location.password.map { ":" + $0 } ?? "")
+            + "@\(location.host):\(location.port)/\(location.database)" + (location.city.map { "?city=" + $0 } ?? "")
+    }
+
     /// A city of the test database no other test uses: `t_` and 16 hex digits.
     static func freshCity() throws -> PostgresLocation {
         if skipped { try Test.cancel("\(skipVariable)=1: the PostgreSQL case is skipped") }
@@ -98,8 +103,9 @@ final class TestDatabase {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xiangxing-storetests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             folder = dir
-            location = .sqlite(path: dir.appendingPathComponent("store.sqlite").path)
-            throw TestPostgresUnavailable(why: "SQLiteBackend(path:) is not there yet")
+            let path = dir.appendingPathComponent("store.sqlite").path
+            location = .sqlite(path: path)
+            backend = try SQLiteBackend(path: path)
         }
     }
 
@@ -107,7 +113,7 @@ final class TestDatabase {
     func reopened() throws -> any StoreBackend {
         switch location {
         case .postgres(let p): try PostgresBackend.shared(p)
-        case .sqlite: throw TestPostgresUnavailable(why: "SQLiteBackend(path:) is not there yet")
+        case .sqlite(let path): try SQLiteBackend(path: path)
         }
     }
 
