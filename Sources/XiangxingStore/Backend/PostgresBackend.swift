@@ -248,10 +248,10 @@ public final class PostgresBackend: StoreBackend {
             if got.first?.values.first == .integer(1) {
                 return .acquired(PostgresPlanningLock(connection: connection, key: Self.planningLockKey, city: cityHash))
             }
-            connection.close().whenComplete { _ in }
+            PostgresPool.close(connection)
             return .busy
         } catch {
-            connection.close().whenComplete { _ in }
+            PostgresPool.close(connection)
             throw error
         }
     }
@@ -320,11 +320,11 @@ final class PostgresPlanningLock: PlanningLock, @unchecked Sendable {
         var binds = PostgresBindings(capacity: 2)
         binds.append(key); binds.append(city)
         _ = try? c.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_unlock($1, $2)", binds: binds), logger: PostgresPool.logger).wait()
-        _ = try? c.close().wait()
+        PostgresPool.close(c)
     }
 
     deinit {
-        if let connection { connection.close().whenComplete { _ in } }
+        if let connection { PostgresPool.close(connection) }
     }
 }
 
