@@ -48,9 +48,9 @@ struct AttendanceStoreTests {
         try CSV.render(header: ["session", "date", "mentees"], rows: rows).write(to: url, atomically: true, encoding: .utf8)
     }
 
-    @Test("the programme's settings and targets are stored with the scenario and come back for any version")
-    func settingsAndTargetsAreStored() throws {
-        let tmp = try TemporaryFolder()
+    @Test("the programme's settings and targets are stored with the scenario and come back for any version", arguments: TestBackend.all)
+    func settingsAndTargetsAreStored(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let targets = [CountyTarget(county: "411328", category: .training, personTimes: 260),
                        CountyTarget(county: "411328", category: .mentoring, personTimes: 540)]
         let (store, _, _) = try Self.store(tmp, programme: ScenarioProgramme(
@@ -62,16 +62,16 @@ struct AttendanceStoreTests {
         #expect(try store.appliedMigrations().contains("v3"))
 
         // A scenario without them: defaults, and no targets (not an empty list).
-        let tmp2 = try TemporaryFolder()
+        let tmp2 = try TemporaryFolder(kind)
         let (plain, _, _) = try Self.store(tmp2)
         #expect(try plain.programme(forVersion: 1).settings == ProgrammeSettings())
         #expect(try plain.programme(forVersion: 1).targets == nil)
         #expect(throws: StoreError.unknownVersion(9)) { try plain.programme(forVersion: 9) }
     }
 
-    @Test("records are stored with who imported them, and a corrected sheet replaces the session's records")
-    func storedAndReplaced() throws {
-        let tmp = try TemporaryFolder()
+    @Test("records are stored with who imported them, and a corrected sheet replaces the session's records", arguments: TestBackend.all)
+    func storedAndReplaced(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, demo, _) = try Self.store(tmp)
         let (a, b) = try { let c = try Self.classes(demo); return (c[0], c[1]) }()
         let stop = try Self.stop(demo)
@@ -110,9 +110,9 @@ struct AttendanceStoreTests {
         case sheetOfAnUnknownSession, strangerOnASheet, sheetDayOutsideTheClass
     }
 
-    @Test("a file with any kind of mistake is refused whole, located, and nothing is stored", arguments: Mistake.allCases)
-    func mistakesAreRefusedWhole(_ mistake: Mistake) throws {
-        let tmp = try TemporaryFolder()
+    @Test("a file with any kind of mistake is refused whole, located, and nothing is stored", arguments: TestBackend.all, Mistake.allCases)
+    func mistakesAreRefusedWhole(_ kind: TestBackend, _ mistake: Mistake) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, demo, _) = try Self.store(tmp)
         let (a, b) = try { let c = try Self.classes(demo); return (c[0], c[1]) }()
         let stop = try Self.stop(demo)
@@ -180,9 +180,9 @@ struct AttendanceStoreTests {
         #expect(try store.events().filter { $0.kind == .attendanceImported }.count == 1)
     }
 
-    @Test("records survive a re-plan that leaves their session alone; a moved or dropped session keeps them, held as it was")
-    func recordsSurviveReplans() throws {
-        let tmp = try TemporaryFolder()
+    @Test("records survive a re-plan that leaves their session alone; a moved or dropped session keeps them, held as it was", arguments: TestBackend.all)
+    func recordsSurviveReplans(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, demo, sid) = try Self.store(tmp)
         let c = try Self.classes(demo, 3)
         let (kept, moved, dropped) = (c[0], c[1], c[2])
@@ -250,9 +250,9 @@ struct AttendanceStoreTests {
         #expect(!PurgeTests.contains(PurgeTests.bytes(tmp.database), id))
     }
 
-    @Test("attendance imported while someone is planning is not a change to the plan: their version still saves")
-    func attendanceDoesNotDisturbPlanning() throws {
-        let tmp = try TemporaryFolder()
+    @Test("attendance imported while someone is planning is not a change to the plan: their version still saves", arguments: TestBackend.all)
+    func attendanceDoesNotDisturbPlanning(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, demo, sid) = try Self.store(tmp)
         let planning = try store.beginPlanning(by: "王秀英")
         // Another process: the county clerk's import.

@@ -253,7 +253,7 @@ struct BackendTests {
         try backend.migrate(Self.migrations)
         let pid = try backend.read { d in try Int.fetchOne(d, sql: "SELECT pg_backend_pid()") }
         let other = try PostgresBackend.shared(server)
-        let ended = try other.read { d in try Int.fetchOne(d, sql: "SELECT CAST(pg_terminate_backend(?) AS INTEGER)", arguments: [pid]) }
+        let ended = try other.read { d in try Int.fetchOne(d, sql: "SELECT CAST(pg_terminate_backend(CAST(? AS INTEGER)) AS INTEGER)", arguments: [pid]) }
         #expect(ended == 1)
         usleep(100_000)
         try backend.write { d in try d.execute(sql: "INSERT INTO counter (slot, value) VALUES (1, 1)") }
@@ -289,7 +289,7 @@ struct BackendTests {
         let writes = 500
         let w = clock.measure {
             for _ in 0..<writes {
-                try? db.backend.write { d in try d.execute(sql: "UPDATE counter SET value = value + 1 WHERE slot = 1") }
+                _ = try? db.backend.write { d in try d.execute(sql: "UPDATE counter SET value = value + 1 WHERE slot = 1") }
             }
         }
         let r = clock.measure {

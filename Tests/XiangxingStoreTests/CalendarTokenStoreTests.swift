@@ -9,8 +9,8 @@ import XiangxingStore
     static let first = String(repeating: "a", count: 43)
     static let second = String(repeating: "b", count: 43)
 
-    @Test func aNewTokenRevokesTheOldOneAndTheLogNamesWhoButNeverTheToken() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aNewTokenRevokesTheOldOneAndTheLogNamesWhoButNeverTheToken(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let clock = TestClock()
         let store = try PlanStore(path: tmp.database, clock: clock.now)
         try store.importScenario(try Demo.get().loaded, source: "scenarios/nanyang-2019", by: "office")
@@ -43,8 +43,8 @@ import XiangxingStore
         #expect(log.allSatisfy { !$0.kind.changesThePlan })
     }
 
-    @Test func aTrainerTheScenarioLacksGetsNoToken() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aTrainerTheScenarioLacksGetsNoToken(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         try store.importScenario(try Demo.get().loaded, source: "scenarios/nanyang-2019", by: "office")
         #expect(throws: StoreError.self) { try store.createCalendarToken(trainer: "T999", token: Self.first, by: "office") }

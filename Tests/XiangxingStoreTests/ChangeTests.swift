@@ -18,8 +18,8 @@ struct ChangeTests {
         first17 + String(ResidentID.checkCharacter(first17.map { $0.wholeNumberValue! }))
     }
 
-    @Test func trainerUnavailabilityIsAppliedAndLogged() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func trainerUnavailabilityIsAppliedAndLogged(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let clock = TestClock("2019-09-09T01:30:00Z")
         let (store, demo) = try Self.storeWithDemo(tmp, clock: clock)
         let event = try store.markTrainerUnavailable(trainer: "T012", from: day("2019-09-10"), through: day("2019-09-12"),
@@ -35,8 +35,8 @@ struct ChangeTests {
         #expect(logged.description.zh.contains("赵永强（T012）2019-09-10..2019-09-12 不可用"))
     }
 
-    @Test func aNewCalendarReplacesTheOldButKeepsRecordedUnavailability() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aNewCalendarReplacesTheOldButKeepsRecordedUnavailability(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, demo) = try Self.storeWithDemo(tmp)
         let old = demo.scenario.trainers.first { $0.id == "T001" }!.blocked
         try store.markTrainerUnavailable(trainer: "T001", from: day("2019-11-04"), through: day("2019-11-05"), reason: "会议", by: "office")
@@ -50,8 +50,8 @@ struct ChangeTests {
         #expect(last.description.en.contains("trainer-T001-v2.ics: 2 days blocked (was \(old.count))"))
     }
 
-    @Test func aClosedVenueIsBlocked() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aClosedVenueIsBlocked(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, _) = try Self.storeWithDemo(tmp)
         try store.closeVenue(venue: "TH-1", from: day("2019-09-02"), through: day("2019-09-06"), reason: "装修", by: "office")
         let th1 = try #require(try store.currentScenario()?.venues.first { $0.id == "TH-1" })
@@ -62,8 +62,8 @@ struct ChangeTests {
         }
     }
 
-    @Test func demandIsAddedAndRemoved() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func demandIsAddedAndRemoved(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, demo) = try Self.storeWithDemo(tmp)
         let extra = Demand(id: "D900", county: "411328", kind: "awareness", classes: 2, earliest: day("2019-10-08"), latest: day("2019-11-29"))
         try store.addDemand(extra, by: "office")
@@ -81,8 +81,8 @@ struct ChangeTests {
         #expect(try store.events().map(\.kind).suffix(2) == [.demandAdded, .demandRemoved])
     }
 
-    @Test func attendeesAreAddedAndWithdrawnAndNeverLogged() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func attendeesAreAddedAndWithdrawnAndNeverLogged(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, demo) = try Self.storeWithDemo(tmp)
         let newcomer = Attendee(idNumber: Self.residentID("41132819900101123"), name: "单雄", gender: .male, phone: "13800138000",
                                 county: "411328", township: "源潭镇", kind: "awareness", project: "香菇种植", pinyin: "Shan Xiong")
@@ -110,8 +110,8 @@ struct ChangeTests {
         }
     }
 
-    @Test func oneBadAttendeeRefusesTheWholeList() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func oneBadAttendeeRefusesTheWholeList(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, _) = try Self.storeWithDemo(tmp)
         let good = Attendee(idNumber: Self.residentID("41132819900101123"), name: "甲", gender: .male, phone: "1",
                             county: "411328", township: "", kind: "awareness")
@@ -128,8 +128,8 @@ struct ChangeTests {
         #expect(try store.events().count == eventsBefore)
     }
 
-    @Test func anUnknownTrainerIsRefusedAndChangesNothing() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func anUnknownTrainerIsRefusedAndChangesNothing(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, _) = try Self.storeWithDemo(tmp)
         let before = try #require(try store.currentScenario())
         let eventsBefore = try store.events()
@@ -152,8 +152,8 @@ struct ChangeTests {
         #expect(try store.events() == eventsBefore)
     }
 
-    @Test func changesNeedAScenario() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func changesNeedAScenario(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         #expect(try store.currentScenario() == nil)
         #expect(throws: StoreError.noScenario) {

@@ -5,8 +5,8 @@ import XiangxingStore
 
 /// A county's enrolment changed against a revision, and attendance saved day by day.
 @Suite struct CountyEnrolmentStoreTests {
-    @Test func aWithdrawalFromARevisionAnEditHasAlreadyChangedIsRefusedAndTheEditStays() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aWithdrawalFromARevisionAnEditHasAlreadyChangedIsRefusedAndTheEditStays(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, _, _) = try AttendanceStoreTests.store(tmp)
         let read = try store.enrolment(county: "411328", kind: "awareness")
         let person = try #require(read.people.first)
@@ -29,8 +29,8 @@ import XiangxingStore
         }
     }
 
-    @Test func aClassDaySavedTwiceKeepsOnlyItsLastRecordsAndTheOtherDayAlone() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aClassDaySavedTwiceKeepsOnlyItsLastRecordsAndTheOtherDayAlone(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, demo, _) = try AttendanceStoreTests.store(tmp)
         let s = try #require(demo.plan.sessions.first { $0.type == .trainingClass && $0.dates.count >= 2
             && (demo.plan.assignments?[$0.id]?.count ?? 0) >= 2 })

@@ -4,8 +4,8 @@ import XiangxingStore
 
 @Suite("Migrations")
 struct MigrationTests {
-    @Test func aFreshFileIsMigratedAndReopeningChangesNothing() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aFreshFileIsMigratedAndReopeningChangesNothing(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         do {
             let store = try PlanStore(path: tmp.database)
             #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4-milestones", "v5-accounts", "v6-calendar-tokens"])

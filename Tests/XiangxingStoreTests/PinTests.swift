@@ -5,8 +5,8 @@ import XiangxingStore
 
 @Suite("Pins")
 struct PinTests {
-    @Test func datesTrainersAndVenueArePinnedIndependently() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func datesTrainersAndVenueArePinnedIndependently(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, _) = try ChangeTests.storeWithDemo(tmp)
         let dates = [day("2019-03-12"), day("2019-03-13"), day("2019-03-14")]
         try store.pin(session: "D001-2", dates: dates, trainers: nil, venue: nil, by: "office", reason: "县局定的日子")
@@ -34,8 +34,8 @@ struct PinTests {
         #expect(kinds.filter { $0 == .pinned }.count == 4 && kinds.filter { $0 == .unpinned }.count == 3)
     }
 
-    @Test func pinsAreChecked() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func pinsAreChecked(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (store, _) = try ChangeTests.storeWithDemo(tmp)
         func refused(_ dates: [Day]? = nil, _ trainers: [String]? = nil, _ venue: String? = nil, session: String = "D001-2") -> Bool {
             do {

@@ -17,8 +17,8 @@ struct PlanVersionTests {
         return (demo.plan, second)
     }
 
-    @Test func twoVersionsComeBackIdentical() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func twoVersionsComeBackIdentical(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let clock = TestClock()
         let store = try PlanStore(path: tmp.database, clock: clock.now)
         let demo = try Demo.get()
@@ -51,8 +51,8 @@ struct PlanVersionTests {
         #expect(try store.events().map(\.kind) == [.scenarioImported, .versionSaved, .versionSaved])
     }
 
-    @Test func aParentThatDoesNotExistIsRefused() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aParentThatDoesNotExistIsRefused(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         let demo = try Demo.get()
         let sid = try store.importScenario(demo.loaded, source: "s", by: "office")
@@ -62,8 +62,8 @@ struct PlanVersionTests {
         #expect(try store.versions().isEmpty)
     }
 
-    @Test func exportOfAStoredVersionIsTheOriginalFolderByteForByte() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func exportOfAStoredVersionIsTheOriginalFolderByteForByte(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         let demo = try Demo.get()
         let sid = try store.importScenario(demo.loaded, source: "s", by: "office")
@@ -90,8 +90,8 @@ struct PlanVersionTests {
         }
     }
 
-    @Test func theSessionsATrainerOrVenueHoldsInARangeAreFound() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func theSessionsATrainerOrVenueHoldsInARangeAreFound(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         let demo = try Demo.get()
         let sid = try store.importScenario(demo.loaded, source: "s", by: "office")
@@ -108,8 +108,8 @@ struct PlanVersionTests {
         }
     }
 
-    @Test func aPlanWithoutAssignmentsStaysWithoutThem() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aPlanWithoutAssignmentsStaysWithoutThem(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         let demo = try Demo.get()
         let sid = try store.importScenario(demo.loaded, source: "s", by: "office")

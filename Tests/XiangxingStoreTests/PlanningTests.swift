@@ -22,9 +22,9 @@ struct PlanningTests {
         return (store, demo)
     }
 
-    @Test("司马建国 falls ill while a re-plan runs: the save is refused naming the change, the next re-plan takes it in")
-    func aChangeRecordedWhilePlanningIsNeverClaimed() throws {
-        let tmp = try TemporaryFolder()
+    @Test("司马建国 falls ill while a re-plan runs: the save is refused naming the change, the next re-plan takes it in", arguments: TestBackend.all)
+    func aChangeRecordedWhilePlanningIsNeverClaimed(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (office, demo) = try Self.store(tmp)
         let planning = try office.beginPlanning(by: "wang")
         #expect(planning.latest?.info.number == 1 && planning.changes.isEmpty)
@@ -54,9 +54,9 @@ struct PlanningTests {
         #expect(try office.currentPlanning() == nil)
     }
 
-    @Test("two re-plans at once: the second is told who is planning, and no sibling version appears")
-    func twoPlannersAtOnce() throws {
-        let tmp = try TemporaryFolder()
+    @Test("two re-plans at once: the second is told who is planning, and no sibling version appears", arguments: TestBackend.all)
+    func twoPlannersAtOnce(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (first, demo) = try Self.store(tmp)
         let second = try PlanStore(path: tmp.database)
         let a = try first.beginPlanning(by: "wang")
@@ -95,9 +95,9 @@ struct PlanningTests {
         while true { sleep(1) }
     }
 
-    @Test("a re-plan killed mid-way leaves a lease that the next one takes over, naming it")
-    func aLeaseOfAKilledProcessIsTakenOver() throws {
-        let tmp = try TemporaryFolder()
+    @Test("a re-plan killed mid-way leaves a lease that the next one takes over, naming it", arguments: TestBackend.all)
+    func aLeaseOfAKilledProcessIsTakenOver(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let (office, _) = try Self.store(tmp)
         let child = try startChildTest("PlanningTests/holdTheLease", variable: Self.holderVariable, value: tmp.database)
         defer { if child.isRunning { kill(child.processIdentifier, SIGKILL); child.waitUntilExit() } }

@@ -114,9 +114,9 @@ struct PurgeTests {
         #expect(try store.currentScenario()?.attendees == smaller.scenario.attendees)
     }
 
-    @Test("purge is refused while someone is planning")
-    func purgeWaitsForThePlanner() throws {
-        let tmp = try TemporaryFolder()
+    @Test("purge is refused while someone is planning", arguments: TestBackend.all)
+    func purgeWaitsForThePlanner(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         try store.importScenario(try Demo.get().loaded, source: "s", by: "office")
         let planner = try PlanStore(path: tmp.database)

@@ -6,8 +6,8 @@ import XiangxingStore
 
 @Suite("Scenarios in the store")
 struct ScenarioStorageTests {
-    @Test func importedScenarioComesBackEqualWithoutItsFolder() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func importedScenarioComesBackEqualWithoutItsFolder(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         // Import from a copy, then delete the copy: the store must not need the folder.
         let copy = tmp.url.appendingPathComponent("scenario")
         try FileManager.default.copyItem(at: demoScenario(), to: copy)
@@ -52,8 +52,8 @@ struct ScenarioStorageTests {
         #expect(events.map(\.kind) == [.scenarioImported])
     }
 
-    @Test func reimportReplacesTheCurrentScenarioAndKeepsTheOldOne() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func reimportReplacesTheCurrentScenarioAndKeepsTheOldOne(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         let demo = try Demo.get()
         let first = try store.importScenario(demo.loaded, source: "a", by: "office")
@@ -72,8 +72,8 @@ struct ScenarioStorageTests {
         #expect(try store.events().map(\.kind) == [.scenarioImported, .scenarioImported])
     }
 
-    @Test func aBadFolderNeverReachesTheStore() throws {
-        let tmp = try TemporaryFolder()
+    @Test(arguments: TestBackend.all) func aBadFolderNeverReachesTheStore(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
         let store = try PlanStore(path: tmp.database)
         let demo = try Demo.get()
         try store.importScenario(demo.loaded, source: "good", by: "office")

@@ -5,15 +5,34 @@ import XiangxingStore
 @_exported import XiangxingTestSupport
 
 /// A fresh directory for one store test, removed when dropped (a class:
-/// store tests hand it around; it shadows the shared one).
+/// store tests hand it around; it shadows the shared one), and the store
+/// the test opens: a file in it (SQLite), or a fresh city of the test
+/// server (`TestBackend.postgres`; its schema dropped afterwards).
 final class TemporaryFolder {
     let url: URL
-    init() throws {
+    let kind: TestBackend
+    /// What `PlanStore(path:)` opens: the file's path or the city's URL.
+    let database: String
+    private let city: PostgresLocation?
+
+    init(_ kind: TestBackend = .sqlite) throws {
+        self.kind = kind
         url = FileManager.default.temporaryDirectory.appendingPathComponent("xiangxing-storetests-\(UUID().uuidString)")
+        switch kind {
+        case .sqlite:
+            city = nil
+            database = url.appendingPathComponent(PlanStore.defaultFileName).path
+        case .postgres:
+            let c = try TestPostgres.freshCity()
+            city = c
+            database = c.url
+        }
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
-    deinit { try? FileManager.default.removeItem(at: url) }
-    var database: String { url.appendingPathComponent(PlanStore.defaultFileName).path }
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+        if let city { try? PostgresBackend.dropCity(city) }
+    }
 }
 
 /// The Nanyang demo read by the real reader and planned by the real

@@ -16,8 +16,7 @@ public enum TestBackend: String, Sendable, CaseIterable, CustomTestStringConvert
     case postgres
 
     /// The backends the store tests run on.
-    // SQLite joins when `SQLiteBackend(path:)` lands: `[.sqlite, .postgres]`, and the line in TestDatabase.init.
-    public static let all: [TestBackend] = [.postgres]
+    public static let all: [TestBackend] = [.sqlite, .postgres]
 
     public var testDescription: String { rawValue }
 }

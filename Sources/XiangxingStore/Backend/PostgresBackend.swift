@@ -76,10 +76,12 @@ public final class PostgresBackend: StoreBackend {
 
     // MARK: transactions
 
+    @discardableResult
     public func read<T>(_ body: (any StoreDB) throws -> T) throws -> T {
         try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
     }
 
+    @discardableResult
     public func write<T>(_ body: (any StoreDB) throws -> T) throws -> T {
         try transaction(begin: "BEGIN ISOLATION LEVEL READ COMMITTED", lock: true, body)
     }
@@ -246,10 +248,10 @@ public final class PostgresBackend: StoreBackend {
             if got.first?.values.first == .integer(1) {
                 return .acquired(PostgresPlanningLock(connection: connection, key: Self.planningLockKey, city: cityHash))
             }
-            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+            PostgresPool.close(connection)
             return .busy
         } catch {
-            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+            PostgresPool.close(connection)
             throw error
         }
     }
@@ -318,11 +320,11 @@ final class PostgresPlanningLock: PlanningLock, @unchecked Sendable {
         var binds = PostgresBindings(capacity: 2)
         binds.append(key); binds.append(city)
         _ = try? c.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_unlock($1, $2)", binds: binds), logger: PostgresPool.logger).wait()
-        _ = try? c.close().wait()
+        PostgresPool.close(c)
     }
 
     deinit {
-        if let connection { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
+        if let connection { PostgresPool.close(connection) }
     }
 }
 

@@ -97,6 +97,12 @@ final class PostgresPool: @unchecked Sendable {
         open -= 1
         condition.signal()
         condition.unlock()
+        Self.close(connection)
+    }
+
+    /// Closes a connection without waiting; it lives until it is closed
+    /// (postgres-nio requires that of a connection it deinitialises).
+    static func close(_ connection: PostgresConnection) {
         connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 

@@ -23,8 +23,9 @@ final class TestDatabase {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xiangxing-storetests-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             folder = dir
-            location = .sqlite(path: dir.appendingPathComponent("store.sqlite").path)
-            throw TestPostgresUnavailable(why: "SQLiteBackend(path:) is not there yet")
+            let path = dir.appendingPathComponent("store.sqlite").path
+            location = .sqlite(path: path)
+            backend = try SQLiteBackend(path: path)
         }
     }
 
@@ -32,7 +33,7 @@ final class TestDatabase {
     func reopened() throws -> any StoreBackend {
         switch location {
         case .postgres(let p): try PostgresBackend.shared(p)
-        case .sqlite: throw TestPostgresUnavailable(why: "SQLiteBackend(path:) is not there yet")
+        case .sqlite(let path): try SQLiteBackend(path: path)
         }
     }
 
