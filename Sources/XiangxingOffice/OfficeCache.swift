@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import XiangxingCore
 import XiangxingStore
@@ -19,23 +20,49 @@ final class OfficeCache: Sendable {
     private let entries = Mutex(Entries())
 
     func index(_ key: String, _ build: () throws -> (ScenarioIndex, ScenarioID)) rethrows -> (ScenarioIndex, ScenarioID) {
-        if let hit = entries.withLock({ $0.indexes[key] }) { return hit }
-        let built = try build()
-        entries.withLock { e in
-            e.indexes[key] = built
-            remember(key, &e)
-        }
-        return built
+        try once(key, lookup: { $0.indexes[key] }, build: build, keep: { $0.indexes[key] = $1 })
     }
 
     func version(_ key: String, _ build: () throws -> StoredVersion) rethrows -> StoredVersion {
-        if let hit = entries.withLock({ $0.versions[key] }) { return hit }
-        let built = try build()
-        entries.withLock { e in
-            e.versions[key] = built
-            remember(key, &e)
+        try once(key, lookup: { $0.versions[key] }, build: build, keep: { $0.versions[key] = $1 })
+    }
+
+    /// One build per key at a time: requests arriving while it runs wait for
+    /// it and take its result, rather than each building the same index
+    /// (seconds for a province). When the build fails, a waiter builds.
+    private func once<T>(_ key: String, lookup: (inout Entries) -> T?, build: () throws -> T,
+                         keep: (inout Entries, T) -> Void) rethrows -> T {
+        while true {
+            if let hit = entries.withLock({ lookup(&$0) }) { return hit }
+            let (flight, mine) = flights.withLock { all -> (Flight, Bool) in
+                if let f = all[key] { return (f, false) }
+                let f = Flight()
+                all[key] = f
+                return (f, true)
+            }
+            guard mine else { flight.wait(); continue }
+            defer {
+                _ = flights.withLock { $0.removeValue(forKey: key) }
+                flight.finish()
+            }
+            let built = try build()
+            entries.withLock { e in
+                keep(&e, built)
+                remember(key, &e)
+            }
+            return built
         }
-        return built
+    }
+
+    private let flights = Mutex<[String: Flight]>([:])
+
+    /// A build under way, which others wait for.
+    private final class Flight: @unchecked Sendable {
+        // @unchecked: `done` is only read and written under `condition`'s lock.
+        private let condition = NSCondition()
+        private var done = false
+        func wait() { condition.lock(); while !done { condition.wait() }; condition.unlock() }
+        func finish() { condition.lock(); done = true; condition.broadcast(); condition.unlock() }
     }
 
     private func remember(_ key: String, _ e: inout Entries) {

@@ -65,7 +65,7 @@ public struct OfficeStore: Sendable {
 
     /// The current scenario, or a message saying to import one.
     public func scenario(_ store: PlanStore) throws -> (ScenarioIndex, ScenarioID) {
-        let mark = try attempt { try store.changeMark() }
+        let mark = try attempt { try store.changeMark(of: .scenario) }
         return try OfficeCache.shared.index("\(store.path)|\(mark)") { try loadScenario(store) }
     }
 
@@ -78,7 +78,7 @@ public struct OfficeStore: Sendable {
 
     /// A stored version (the latest for nil), or a message listing the ones there are.
     public func version(_ store: PlanStore, _ n: Int?) throws -> StoredVersion {
-        let mark = try attempt { try store.changeMark() }
+        let mark = try attempt { try store.changeMark(of: .versions) }
         return try OfficeCache.shared.version("\(store.path)|\(mark)|v\(n.map(String.init) ?? "latest")") { try loadVersion(store, n) }
     }
 

@@ -49,7 +49,7 @@ final class TrainerSnapshots: Sendable {
             _ = try office.version(store, nil)   // throws the message saying to plan first
             throw OfficeError(StoreError.noScenario.message(office.language))
         }
-        let key = try office.attempt { try store.changeMark() }
+        let key = try office.attempt { try store.changeMark(of: .scenario) + "|" + store.changeMark(of: .versions) }
         if let cached = snapshots.withLock({ $0[office.path] }), cached.key == key { return cached }
         let (index0, _) = try office.scenario(store)
         var versions: [PlanLineage.Earlier] = []

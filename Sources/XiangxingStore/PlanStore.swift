@@ -129,6 +129,32 @@ public final class PlanStore: Sendable {
         return "\(try backend.identity())#\(last)"
     }
 
+    /// What a cached copy of one part of the store depends on.
+    public enum Part: Sendable {
+        /// The current scenario with its recorded changes (attendees included):
+        /// not moved by saved versions, attendance, pins, accounts or tokens.
+        case scenario
+        /// The stored versions: moved only by a saved version or a purge.
+        case versions
+    }
+
+    /// A mark that changes whenever `part` may have: the last change-log
+    /// entry of a kind that alters it. A county saving a day's attendance
+    /// then leaves every cached scenario index in place (a province's
+    /// rebuild takes seconds).
+    public func changeMark(of part: Part) throws -> String {
+        let untouched: [StoreEvent.Kind] = [.versionSaved, .attendanceImported, .pinned, .unpinned, .accountAdded, .accountRemoved,
+                                            .passwordChanged, .calendarTokenCreated, .calendarTokenRevoked]
+        let touching: [StoreEvent.Kind] = [.versionSaved, .personalDataPurged]
+        let (kinds, negate) = part == .scenario ? (untouched, true) : (touching, false)
+        let marks = Array(repeating: "?", count: kinds.count).joined(separator: ",")
+        let last = try backend.read { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event WHERE kind \(negate ? "NOT IN" : "IN") (\(marks))",
+                               arguments: SQLArguments(kinds.map { .text($0.rawValue) })) ?? 0
+        }
+        return "\(try backend.identity())#\(part)#\(last)"
+    }
+
     public func currentScenarioID() throws -> ScenarioID? {
         try backend.read { db in try ScenarioTables.currentID(db) }
     }
