@@ -85,13 +85,28 @@ struct StoreMoveCommandTests {
         #expect(same.status == 1 && same.stderr.contains("同一个数据库"))
     }
 
-    @Test("SQLite → PostgreSQL → SQLite through the commands: equal counts and byte-identical exports both ways",
-          .enabled(if: ProcessInfo.processInfo.environment["XIANGXING_TEST_PG"].map { !$0.isEmpty } ?? false,
-                   "set XIANGXING_TEST_PG (scripts/test-postgres start)"))
+    /// The test server (`XIANGXING_TEST_PG`, else the cluster `scripts/test-postgres start` starts);
+    /// `XIANGXING_SKIP_POSTGRES=1` cancels the test, saying so — it is never skipped silently.
+    static func postgresServer() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["XIANGXING_SKIP_POSTGRES"] == "1" { try Test.cancel("XIANGXING_SKIP_POSTGRES=1: the PostgreSQL case is skipped") }
+        if let url = environment["XIANGXING_TEST_PG"], !url.isEmpty { return String(url.split(separator: "?")[0]) }
+        let p = Process(), out = Pipe()
+        p.executableURL = packageRoot().appendingPathComponent("scripts/test-postgres")
+        p.arguments = ["start"]
+        p.standardOutput = out
+        try p.run()
+        let printed = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0, "scripts/test-postgres start failed: install PostgreSQL (scripts/setup), set XIANGXING_TEST_PG, or XIANGXING_SKIP_POSTGRES=1")
+        return String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("SQLite → PostgreSQL → SQLite through the commands: equal counts and byte-identical exports both ways")
     func throughPostgres() throws {
+        let server = try Self.postgresServer()
         let tmp = try TemporaryFolder()
         let db = try Self.office(tmp)
-        let server = ProcessInfo.processInfo.environment["XIANGXING_TEST_PG"]!.split(separator: "?")[0]
         let city = "\(server)?city=cli_\(UUID().uuidString.prefix(8).lowercased())"
         let there = try xiangxing("store", "copy", "--from", db, "--to", city)
         #expect(there.status == 0, "\(there.stderr)")

@@ -84,12 +84,11 @@ struct StoreCopyTests {
         #expect(next.id == last + 1)
     }
 
-    @Test("SQLite → PostgreSQL → SQLite: the same rows, versions and log on all three, the ids continue on the server",
-          .enabled(if: PostgresForTests.url != nil, "set XIANGXING_TEST_PG (scripts/test-postgres start)"))
+    @Test("SQLite → PostgreSQL → SQLite: the same rows, versions and log on all three, the ids continue on the server")
     func throughPostgres() throws {
         let tmp = try TemporaryFolder()
         let source = try Self.office(tmp.url.appendingPathComponent("南阳.sqlite").path, in: tmp)
-        let city = try PostgresForTests.freshCity()
+        let city = try TestPostgres.freshCity().displayName
         let there = try StoreCopy.copy(from: source.path, to: city)
         #expect(there.differing.isEmpty, "\(there.differing)")
         let back = tmp.url.appendingPathComponent("back.sqlite").path
@@ -294,18 +293,4 @@ final class Flag: @unchecked Sendable {
     func set() { lock.withLock { value = true } }
     func done() { lock.withLock { finished = true; lock.broadcast() } }
     func waitDone() { lock.withLock { while !finished { lock.wait() } } }
-}
-
-/// The PostgreSQL server the tests may use: `XIANGXING_TEST_PG`
-/// (`scripts/test-postgres start` prints one).
-enum PostgresForTests {
-    static var url: String? {
-        ProcessInfo.processInfo.environment["XIANGXING_TEST_PG"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    /// A city of its own for one test (`?city=copy_…`).
-    static func freshCity() throws -> String {
-        let base = try #require(url).split(separator: "?").first.map(String.init) ?? ""
-        return base + "?city=copy_" + UUID().uuidString.prefix(8).lowercased()
-    }
 }
