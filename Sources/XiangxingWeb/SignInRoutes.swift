@@ -72,7 +72,7 @@ enum SignInRoutes {
             let cities = try await Blocking.run { try state.cities().map { c in (c, (try? state.store(city: c).currentScenarioName()) ?? nil) } }
             data["hasCities"] = true
             data["cities"] = cities.map { c, name in
-                ["value": c, "label": name.map { "\($0)（\(c)）" } ?? c, "selected": c == city] as [String: Any]
+                ["value": c, "label": name.map { "\(c) — \($0)" } ?? c, "selected": c == city] as [String: Any]
             }
         }
         var r = try await Pages.render("login", title: "登录", data, ctx, status: status)

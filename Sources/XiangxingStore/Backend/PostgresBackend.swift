@@ -1,3 +1,4 @@
+import XiangxingCore
 import Foundation
 import NIOCore
 import PostgresNIO
@@ -221,6 +222,20 @@ public final class PostgresBackend: StoreBackend {
     /// as SQLite's `integrity_check` is the server administrator's
     /// (pg_amcheck), not the store's.
     public func integrityProblems() throws -> [String] { [] }
+
+    /// `VACUUM FULL` of each of the city's tables: rewritten without the
+    /// deleted rows, so purged values leave the data files (VACUUM runs
+    /// outside any transaction, and locks each table while it runs).
+    /// The server's WAL and its backups keep older pages until they are
+    /// recycled: that is the administrator's retention, not the store's.
+    public func compact() throws -> Bool {
+        try onOwnConnection { c in
+            let tables = try c.rows("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename", [.text(schema)])
+                .compactMap { String.decode($0.values[0]) }
+            for t in tables { _ = try c.run("VACUUM FULL \(quoted(schema)).\(quoted(t))", []) }
+            return true
+        }
+    }
 
     public func tryPlanningLock() throws -> PlanningLockAttempt {
         let connection = try pool.connect()

@@ -1,3 +1,4 @@
+import XiangxingCore
 import Foundation
 import Logging
 import NIOCore
