@@ -48,6 +48,7 @@ public enum StoreCopy {
     /// table on both sides. Refuses, changing nothing, when `to` is `from`,
     /// when `to` holds anything, when `from` is no store, or while a planning
     /// run is under way on `from`.
+    @discardableResult
     public static func copy(from: String, to: String) throws -> Report {
         let started = Date()
         let source = try StoreLocation(from), destination = try StoreLocation(to)
