@@ -139,7 +139,7 @@ struct StoreMoveCommandTests {
         let before = try xiangxing("status", "--db", db).stdout
         let restored = try xiangxing("restore", "--db", db, backup)
         #expect(restored.status == 0, "\(restored.stderr)")
-        let kept = try #require(restored.stdout.split(separator: "原数据库保留为 ").last.map(String.init))
+        let kept = try #require(restored.stdout.split(separator: "原数据库保留为 ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
         #expect(kept.hasPrefix(db + ".before-restore-"))
         #expect(try xiangxing("status", "--db", kept).stdout.replacingOccurrences(of: kept, with: db) == before, "the kept store has the change")
         #expect(try xiangxing("status", "--db", db).stdout != before, "the change after the backup is gone")

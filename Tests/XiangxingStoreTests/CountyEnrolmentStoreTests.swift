@@ -51,4 +51,32 @@ import XiangxingStore
         }
         #expect(try store.attendanceRowCounts().training == before.training)
     }
+
+    /// What a server caches from the store is rebuilt only when its part
+    /// changed: a day's attendance (a county's most frequent write) leaves
+    /// the scenario's and the versions' marks alone; an enrolment edit moves
+    /// the scenario's; a saved version moves the versions' only.
+    @Test(arguments: TestBackend.all) func aDaysAttendanceLeavesTheScenarioMarkAnEditMovesIt(_ kind: TestBackend) throws {
+        let tmp = try TemporaryFolder(kind)
+        let (store, demo, _) = try AttendanceStoreTests.store(tmp)
+        let s = try #require(demo.plan.sessions.first { $0.type == .trainingClass && (demo.plan.assignments?[$0.id]?.isEmpty == false) })
+        let (scenario0, versions0, whole0) = (try store.changeMark(of: .scenario), try store.changeMark(of: .versions), try store.changeMark())
+        try store.recordClassDay(session: s.id, day: s.dates[0], present: Set(demo.plan.assignments![s.id]!), version: 1, by: "tanghe")
+        #expect(try store.changeMark() != whole0)
+        #expect(try store.changeMark(of: .scenario) == scenario0)
+        #expect(try store.changeMark(of: .versions) == versions0)
+
+        let read = try store.enrolment(county: "411328", kind: "awareness")
+        let person = try #require(read.people.first)
+        var changed = person.attendee; changed.township = "桐寨铺镇"
+        try store.editAttendee(key: person.key, county: "411328", kind: "awareness", to: changed, revision: read.revision, by: "tanghe")
+        let scenario1 = try store.changeMark(of: .scenario)
+        #expect(scenario1 != scenario0)
+        #expect(try store.changeMark(of: .versions) == versions0)
+
+        let v = try #require(try store.latestVersion())
+        try store.saveVersion(plan: v.plan, summary: v.summary, scenario: v.info.scenario, author: "office", reason: "again", parent: v.info.number)
+        #expect(try store.changeMark(of: .versions) != versions0)
+        #expect(try store.changeMark(of: .scenario) == scenario1)
+    }
 }
