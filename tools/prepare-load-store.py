@@ -126,6 +126,7 @@ def main():
     ap.add_argument("--password", default=PASSWORD, help="the password of every account made here")
     ap.add_argument("--no-plan", action="store_true", help="import only (no version 1, no county pages)")
     ap.add_argument("--scenario-out", help="keep the generated scenario folder here")
+    ap.add_argument("--county-accounts", type=int, help="only the first N counties get an account (default: all)")
     ap.add_argument("--jobs", type=int, default=2, help="accounts made at once (default 2)")
     ap.add_argument("--force", action="store_true", help="remove an existing SQLite file first")
     ap.add_argument("--json", help="write the timings here (default: beside a SQLite store)")
@@ -168,6 +169,8 @@ def main():
                 print("    " + last[-1].strip())
         with open(os.path.join(folder, "counties.csv"), encoding="utf-8-sig") as f:
             counties = [r["code"] for r in csv.DictReader(f)]
+        if args.county_accounts is not None:
+            counties = counties[:args.county_accounts]
         t0 = time.monotonic()
         step("", [binary, "user", "add", "office", "--role", "office", "--db", args.db, "--lang", "en"], timings,
              stdin=args.password + "\n")
@@ -181,7 +184,7 @@ def main():
         with open(os.path.join(folder, "attendees.csv") if (has_attendees or added) else os.devnull,
                   encoding="utf-8-sig") as f:
             people = max(0, sum(1 for _ in f) - 1)
-        figures = {"preset": args.preset, "seed": args.seed, "counties": len(counties), "attendees": people,
+        figures = {"preset": args.preset, "seed": args.seed, "county_accounts": len(counties), "attendees": people,
                    "attendees_added": added, "planned": not args.no_plan, "seconds": timings,
                    "backend": "sqlite" if sqlite else "postgres"}
         target = args.json or (args.db + ".prepare.json" if sqlite else None)
