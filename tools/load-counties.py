@@ -368,6 +368,10 @@ def office_pages(host, port, args, county):
     c = Client(host, port, args.timeout)
     c.login(args.office, args.password)
     status, _, page = c.request("GET", "/office/versions")
+    if county is None:  # no county accounts (the national shape): the first county the office lists
+        _, _, listing = c.request("GET", "/office/counties")
+        found = re.search(r'href="/county/([0-9A-Za-z]+)"', listing)
+        county = found.group(1) if found else "none"
     pages = [("/office", "/office"), ("/office/counties", "/office/counties"),
              ("/county/CODE", f"/county/{county}"), ("/office/versions", "/office/versions")]
     diff = re.search(r'href="(/office/versions/\d+/diff/\d+)"', page or "")
@@ -524,6 +528,8 @@ def main():
             gate.wait()
             began = deadline[1]
             figures["setup_seconds"] = round(began - t_setup, 1)
+            print(f"signed in after {figures['setup_seconds']} s; running {args.seconds:.0f} s (requests under way at the end are "
+                  f"waited for, up to --timeout) …", flush=True)
             for t in threads:
                 t.join()
             elapsed = time.monotonic() - began
