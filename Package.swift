@@ -19,8 +19,10 @@ import PackageDescription
 //   XiangxingPrint   sign-in sheets and the roster book (who sits where, in name order),
 //                    itineraries, tour sheets, the monthly report and the 任务分解表 (PDF via
 //                    Cairo/Pango, CSV, .xlsx, ICS); Core, ICU, ICS, IO, Names, Sheets, CPangoCairo
-//   XiangxingStore   the office's SQLite store through GRDB: scenarios, versions, pins, change
-//                    log, planning lease, attendance, milestones, purge; Core, IO
+//   XiangxingStore   the office's store: scenarios, versions, pins, change log, planning lease,
+//                    attendance, milestones, accounts, purge, copy/backup — written once against
+//                    Backend/StoreBackend, on SQLite (GRDB) or PostgreSQL (postgres-nio, a schema
+//                    per city); Core, IO, GRDB, PostgresNIO, NIOCore, NIOPosix, Logging
 //   XiangxingOffice  the application layer both shells call (CLI now, the web later): folder or
 //                    store as the source, planning into the store, recorded changes and the
 //                    trainer-calendar import, attendance, sign-in sheets, version diffs and

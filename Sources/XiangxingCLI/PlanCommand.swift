@@ -49,7 +49,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
 
-    @Option(help: L("把计划存为新版本的数据库文件（不给场景文件夹时默认为 xiangxing.sqlite）。", "The store to save the plan in as a new version (default without SCENARIO: xiangxing.sqlite)."))
+    @Option(help: L("把计划存为新版本的数据库：SQLite 文件或 postgres://…?city=城市（不给场景文件夹时默认为 XIANGXING_DB，再无则 xiangxing.sqlite）。", "The store to save the plan in as a new version: a SQLite file or postgres://…?city=NAME (default without SCENARIO: $XIANGXING_DB, else xiangxing.sqlite)."))
     var db: String?
 
     @Option(help: L("写出计划的文件夹（整体替换）。", "Folder to write the plan into (replaced as a whole)."))
@@ -83,11 +83,11 @@ struct PlanCommand: ParsableCommand {
     /// Plans the store's current scenario (importing SCENARIO first when given) and saves a version.
     private func runWithStore(_ planner: PlannerOptions) throws {
         var options = StoreOptions()
-        options.db = db ?? PlanStore.defaultFileName
+        options.db = db ?? PlanStore.defaultLocation
         options.lang = lang
         let saved = try Terminal.run(lang) { try Planning.plan(into: options.office, importing: scenario, out: out, planner: planner, notice: $0) }
         print(PlanReport(index: saved.index, result: saved.output.result, report: saved.output.report, language: lang).render())
-        print(lang == .zh ? "已保存为第 \(saved.version) 版（\(options.db)），计划已写入 \(out)/" : "Saved as version \(saved.version) in \(options.db); plan written to \(out)/")
+        print(lang == .zh ? "已保存为第 \(saved.version) 版（\(options.office.name)），计划已写入 \(out)/" : "Saved as version \(saved.version) in \(options.office.name); plan written to \(out)/")
     }
 }
 

@@ -100,8 +100,13 @@ struct ReportCommand: ParsableCommand {
                     "The table's title (default 南阳市返乡创业情况统计表; for a county 唐河县返乡创业情况统计表)."))
     var title: String?
 
-    @Option(help: L("不给文件夹时使用的数据库文件。", "The store, when no folders are given."))
-    var db: String = PlanStore.defaultFileName
+    @Option(name: .customLong("db"), help: L("不给文件夹时使用的数据库：SQLite 文件或 postgres://…?city=城市（默认：XIANGXING_DB，再无则 xiangxing.sqlite）。", "The store, when no folders are given: a SQLite file or postgres://…?city=NAME (default: $XIANGXING_DB, else xiangxing.sqlite)."))
+    var dbOption: String?
+    /// The store named by --db, else $XIANGXING_DB, else xiangxing.sqlite (never shown in help: it may hold a password).
+    var db: String {
+        get { dbOption ?? PlanStore.defaultLocation }
+        set { dbOption = newValue }
+    }
 
     @Option(help: L("数据库中的计划版本号（默认：最新版本）。", "Plan version in the store (default: the latest)."))
     var version: Int?

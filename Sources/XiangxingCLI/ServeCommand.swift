@@ -21,8 +21,13 @@ struct ServeCommand: ParsableCommand {
             """)
     )
 
-    @Option(help: L("数据库文件。", "The store (SQLite file)."))
-    var db: String = PlanStore.defaultFileName
+    @Option(name: .customLong("db"), help: L("数据库：SQLite 文件，或 postgres://用户@主机:端口/库名?city=城市（默认：环境变量 XIANGXING_DB，再无则 xiangxing.sqlite）。", "The store: a SQLite file, or postgres://USER@HOST:PORT/DB?city=NAME (default: $XIANGXING_DB, else xiangxing.sqlite)."))
+    var dbOption: String?
+    /// The store named by --db, else $XIANGXING_DB, else xiangxing.sqlite (never shown in help: it may hold a password).
+    var db: String {
+        get { dbOption ?? PlanStore.defaultLocation }
+        set { dbOption = newValue }
+    }
 
     @Option(help: L("监听的地址（默认只在本机：127.0.0.1；局域网用 0.0.0.0）。", "Address to listen on (default: this machine only; 0.0.0.0 for the office network)."))
     var host: String = "127.0.0.1"

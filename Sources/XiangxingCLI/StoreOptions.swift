@@ -7,8 +7,13 @@ import XiangxingStore
 
 /// Options of every command that works on the office's store.
 struct StoreOptions: ParsableArguments {
-    @Option(help: L("数据库文件（SQLite；相对路径从当前文件夹算起）。", "The store (SQLite file; a relative path starts in the working folder)."))
-    var db: String = PlanStore.defaultFileName
+    @Option(name: .customLong("db"), help: L("数据库：SQLite 文件，或 postgres://用户@主机:端口/库名?city=城市（默认：环境变量 XIANGXING_DB，再无则 xiangxing.sqlite）。", "The store: a SQLite file, or postgres://USER@HOST:PORT/DB?city=NAME (default: $XIANGXING_DB, else xiangxing.sqlite)."))
+    var dbOption: String?
+    /// The store named by --db, else $XIANGXING_DB, else xiangxing.sqlite (never shown in help: it may hold a password).
+    var db: String {
+        get { dbOption ?? PlanStore.defaultLocation }
+        set { dbOption = newValue }
+    }
 
     @Option(help: L("提示信息的语言：zh 中文，en 英文。", "Language of messages: zh (Chinese) or en (English)."))
     var lang: Language = .zh
@@ -55,8 +60,13 @@ struct PlanSource: ParsableArguments {
     @Argument(help: L("xiangxing plan 写出的计划文件夹（两个文件夹都不给时，使用数据库中的最新版本）。", "The plan folder written by `xiangxing plan` (leave out both to use the store's latest version)."))
     var plan: String?
 
-    @Option(help: L("不给文件夹时使用的数据库文件。", "The store, when no folders are given."))
-    var db: String = PlanStore.defaultFileName
+    @Option(name: .customLong("db"), help: L("不给文件夹时使用的数据库：SQLite 文件或 postgres://…?city=城市（默认：XIANGXING_DB，再无则 xiangxing.sqlite）。", "The store, when no folders are given: a SQLite file or postgres://…?city=NAME (default: $XIANGXING_DB, else xiangxing.sqlite)."))
+    var dbOption: String?
+    /// The store named by --db, else $XIANGXING_DB, else xiangxing.sqlite (never shown in help: it may hold a password).
+    var db: String {
+        get { dbOption ?? PlanStore.defaultLocation }
+        set { dbOption = newValue }
+    }
 
     @Option(help: L("数据库中的计划版本号（默认：最新版本）。", "Plan version in the store (default: the latest)."))
     var version: Int?

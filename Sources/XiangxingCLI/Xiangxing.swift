@@ -34,6 +34,7 @@ struct Xiangxing: ParsableCommand {
             ReportCommand.self,
             ServeCommand.self,
             UserCommand.self,
+            StoreCommand.self, BackupCommand.self, RestoreCommand.self,
             AttendanceCommand.self,
             MilestonesCommand.self,
         ]

@@ -29,9 +29,9 @@ public enum MilestonesDesk {
             let made = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? Date()
             return Read(milestones: list, revised: Int(made.timeIntervalSince1970), source: folder)
         }
-        guard FileManager.default.fileExists(atPath: office.path) else {
-            throw OfficeError(zh ? "没有数据库 \(office.path)：给出场景文件夹，或先 xiangxing import 场景文件夹"
-                                 : "no store \(office.path): give a scenario folder, or xiangxing import SCENARIO first")
+        guard office.isServer || FileManager.default.fileExists(atPath: office.path) else {
+            throw OfficeError(zh ? "没有数据库 \(office.name)：给出场景文件夹，或先 xiangxing import 场景文件夹"
+                                 : "no store \(office.name): give a scenario folder, or xiangxing import SCENARIO first")
         }
         let db = try office.open()
         let (_, id) = try office.scenario(db)
@@ -40,7 +40,7 @@ public enum MilestonesDesk {
             notice(zh ? "当前场景没有里程碑：在场景文件夹中放入 milestones.csv 后重新 xiangxing import"
                       : "the current scenario has no milestones: put milestones.csv in its folder and xiangxing import again")
         }
-        return Read(milestones: list, revised: Int((info?.importedAt ?? Date()).timeIntervalSince1970), source: info?.name ?? office.path)
+        return Read(milestones: list, revised: Int((info?.importedAt ?? Date()).timeIntervalSince1970), source: info?.name ?? office.name)
     }
 
     /// The milestones as an .ics calendar (one all-day event each, stable UIDs).

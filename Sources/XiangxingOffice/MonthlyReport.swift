@@ -94,8 +94,8 @@ public enum MonthlyReport {
             let v = try office.version(store, version)
             let latest = try office.version(store, nil).info.number
             guard let scenario = try office.attempt({ try store.scenario(v.info.scenario) }) else {
-                throw OfficeError(lang == .zh ? "数据库 \(office.path) 中找不到第 \(v.info.number) 版计划的场景"
-                                              : "the store \(office.path) lacks the scenario of plan version \(v.info.number)")
+                throw OfficeError(lang == .zh ? "数据库 \(office.name) 中找不到第 \(v.info.number) 版计划的场景"
+                                              : "the store \(office.name) lacks the scenario of plan version \(v.info.number)")
             }
             let programme = try office.attempt { try store.programme(forVersion: v.info.number) }
             let n = v.info.number

@@ -168,8 +168,8 @@ public enum Planning {
         do { try folder.commit() } catch let p as OutputFolderProblem {
             throw OfficeError(lines: [
                 (lang == .zh ? "错误：" : "error: ") + p.message.text(lang),
-                lang == .zh ? "第 \(n) 版已保存在 \(office.path) 中，但未能写出文件夹；可用 xiangxing export --version \(n) --out 另一个文件夹 写出。"
-                            : "Version \(n) is saved in \(office.path), but its folder was not written; write it with xiangxing export --version \(n) --out ANOTHER-FOLDER."
+                lang == .zh ? "第 \(n) 版已保存在 \(office.name) 中，但未能写出文件夹；可用 xiangxing export --version \(n) --out 另一个文件夹 写出。"
+                            : "Version \(n) is saved in \(office.name), but its folder was not written; write it with xiangxing export --version \(n) --out ANOTHER-FOLDER."
             ])
         }
     }

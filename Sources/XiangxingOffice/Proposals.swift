@@ -106,8 +106,8 @@ public enum Proposals {
         }
         guard let previous = planning.latest else {
             db.endPlanning()
-            throw OfficeError(lang == .zh ? "数据库 \(office.path) 还没有计划版本：先运行 xiangxing plan --out 文件夹"
-                                          : "the store \(office.path) has no plan version yet: run xiangxing plan --out DIR first")
+            throw OfficeError(lang == .zh ? "数据库 \(office.name) 还没有计划版本：先运行 xiangxing plan --out 文件夹"
+                                          : "the store \(office.name) has no plan version yet: run xiangxing plan --out DIR first")
         }
         return Begun(store: db, snapshot: planning, scenario: scenario, current: current, previous: previous)
     }

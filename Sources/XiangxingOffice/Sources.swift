@@ -24,13 +24,21 @@ public struct OfficeStore: Sendable {
     public var language: Language
     public var who: String
 
-    public init(path: String = PlanStore.defaultFileName, language: Language = .zh, who: String = "office") {
+    public init(path: String = PlanStore.defaultLocation, language: Language = .zh, who: String = "office") {
         self.path = path; self.language = language; self.who = who
     }
 
+    /// A database server's (postgres://…) rather than a file.
+    public var isServer: Bool { path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") }
+
+    /// The store for messages: the path, or the URL with any password hidden.
+    public var name: String { PlanStore.displayName(path) }
+
     public func open() throws -> PlanStore {
-        do { return try PlanStore(path: path) } catch {
-            throw OfficeError(language == .zh ? "无法打开数据库 \(path)：\(error)" : "cannot open the store \(path): \(error)")
+        do { return try PlanStore(path: path) } catch let e as StoreError {
+            throw OfficeError(e.message(language))
+        } catch {
+            throw OfficeError(language == .zh ? "无法打开数据库 \(name)：\(error)" : "cannot open the store \(name): \(error)")
         }
     }
 
@@ -63,7 +71,7 @@ public struct OfficeStore: Sendable {
 
     private func loadScenario(_ store: PlanStore) throws -> (ScenarioIndex, ScenarioID) {
         guard let id = try store.currentScenarioID(), let s = try store.scenario(id) else {
-            throw OfficeError(language == .zh ? "数据库 \(path) 里还没有场景：先运行 xiangxing import 场景文件夹" : "the store \(path) holds no scenario yet: run xiangxing import SCENARIO first")
+            throw OfficeError(language == .zh ? "数据库 \(name) 里还没有场景：先运行 xiangxing import 场景文件夹" : "the store \(name) holds no scenario yet: run xiangxing import SCENARIO first")
         }
         return (ScenarioIndex(s), id)
     }
@@ -87,7 +95,7 @@ public struct OfficeStore: Sendable {
     /// The store when it exists: a command that reads folders or the store
     /// and was given no folders says so rather than make an empty store.
     public func openExisting() throws -> PlanStore {
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard isServer || FileManager.default.fileExists(atPath: path) else {
             throw OfficeError(language == .zh ? "没有给出场景和计划文件夹，也没有数据库 \(path)：请给出两个文件夹，或先 xiangxing import 并 plan"
                                               : "no SCENARIO and PLAN folders given, and no store \(path): give both folders, or xiangxing import and plan first")
         }

@@ -166,7 +166,7 @@ public struct PlanLineage: Sendable {
         case .store(let office, let version): (wantedVersion, fromFolder, db) = (version, false, office.path)
         case .folders: (wantedVersion, fromFolder, db) = (nil, true, path)
         }
-        guard let db, FileManager.default.fileExists(atPath: db),
+        guard let db, OfficeStore(path: db).isServer || FileManager.default.fileExists(atPath: db),
               let store = try? PlanStore(path: db),
               let infos = try? store.versions(), !infos.isEmpty else { return PlanLineage(version: nil) }
         let number: Int?

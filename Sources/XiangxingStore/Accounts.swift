@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 
 /// Who may sign in to the web application, and as what.
@@ -37,19 +37,19 @@ public struct StoredAccount: Sendable, Equatable {
 /// v5-accounts: `account`, one row per web account. Accounts belong to the
 /// store, not to a scenario: a re-import keeps them.
 enum AccountTable {
-    static func create(_ db: Database) throws {
-        try db.create(table: "account") { t in
-            t.autoIncrementedPrimaryKey("id")
-            t.column("username", .text).notNull().unique()
-            t.column("role", .text).notNull().check { AccountRole.allCases.map(\.rawValue).contains($0) }
+    static func create(_ db: SchemaBuilder) {
+        db.create(table: "account") { t in
+            t.column("id", .autoIncrementedID)
+            t.column("username", .text, .notNull, .unique)
+            t.column("role", .text, .notNull, .check(in: AccountRole.allCases.map(\.rawValue)))
             t.column("county", .text)
             t.column("trainer", .text)
             /// bcrypt, `$2b$12$…`.
-            t.column("password_hash", .text).notNull()
-            t.column("failed_logins", .integer).notNull().defaults(to: 0)
+            t.column("password_hash", .text, .notNull)
+            t.column("failed_logins", .integer, .notNull, .defaults(to: 0))
             t.column("locked_until", .text)
-            t.column("created_at", .text).notNull()
-            t.column("created_by", .text).notNull()
+            t.column("created_at", .text, .notNull)
+            t.column("created_by", .text, .notNull)
         }
     }
 }
@@ -59,7 +59,7 @@ extension PlanStore {
     /// account and its role, never the password or its hash.
     @discardableResult
     public func addAccount(_ account: StoredAccount, by who: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM account WHERE username = ?", arguments: [account.username]) != nil {
                 throw StoreError.accountExists(account.username)
             }
@@ -79,22 +79,21 @@ extension PlanStore {
 
     /// Every account, by name.
     public func accounts() throws -> [StoredAccount] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY username").map(Self.account)
+        try backend.read { db in
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM account ORDER BY username").map(Self.account)
         }
     }
 
     public func account(named username: String) throws -> StoredAccount? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?", arguments: [username]).map(Self.account)
+        try backend.read { db in
+            try StoreRow.fetchOne(db, sql: "SELECT * FROM account WHERE username = ?", arguments: [username]).map(Self.account)
         }
     }
 
     @discardableResult
     public func removeAccount(_ username: String, by who: String) throws -> StoreEvent {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM account WHERE username = ?", arguments: [username])
-            guard db.changesCount > 0 else { throw StoreError.unknownAccount(username) }
+        try backend.write { db in
+            guard try db.execute(sql: "DELETE FROM account WHERE username = ?", arguments: [username]) > 0 else { throw StoreError.unknownAccount(username) }
             return try record(.accountRemoved, subject: username, Bilingual(zh: "删除账号 \(username)", en: "removed account \(username)"),
                               by: who, at: now(), scenario: nil, db)
         }
@@ -103,10 +102,10 @@ extension PlanStore {
     /// A new password (hash); also lifts a lock-out.
     @discardableResult
     public func setPassword(_ username: String, hash: String, by who: String) throws -> StoreEvent {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?",
-                           arguments: [hash, username])
-            guard db.changesCount > 0 else { throw StoreError.unknownAccount(username) }
+        try backend.write { db in
+            let changed = try db.execute(sql: "UPDATE account SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?",
+                                         arguments: [hash, username])
+            guard changed > 0 else { throw StoreError.unknownAccount(username) }
             return try record(.passwordChanged, subject: username, Bilingual(zh: "修改账号 \(username) 的密码", en: "changed the password of \(username)"),
                               by: who, at: now(), scenario: nil, db)
         }
@@ -116,7 +115,7 @@ extension PlanStore {
     /// is locked for `lockFor` seconds. Returns the lock's end, if locked.
     @discardableResult
     public func recordLoginFailure(_ username: String, lockAfter: Int, lockFor: TimeInterval) throws -> Date? {
-        try pool.write { db in
+        try backend.write { db in
             guard let failed = try Int.fetchOne(db, sql: "SELECT failed_logins FROM account WHERE username = ?", arguments: [username]) else {
                 return nil
             }
@@ -131,7 +130,7 @@ extension PlanStore {
 
     /// A successful sign-in clears the count of failures.
     public func recordLoginSuccess(_ username: String) throws {
-        try pool.write { db in
+        try backend.write { db in
             try db.execute(sql: "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = ?", arguments: [username])
         }
     }
@@ -139,7 +138,7 @@ extension PlanStore {
     /// The store's clock (tests pass their own).
     public var currentTime: Date { clock() }
 
-    static func account(_ r: Row) -> StoredAccount {
+    static func account(_ r: StoreRow) -> StoredAccount {
         StoredAccount(username: r["username"], role: AccountRole(rawValue: r["role"]) ?? .county, county: r["county"],
                       trainer: r["trainer"], passwordHash: r["password_hash"], failedLogins: r["failed_logins"],
                       lockedUntil: (r["locked_until"] as String?).map(Timestamp.date), createdAt: Timestamp.date(r["created_at"]),

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 import XiangxingIO
 
@@ -73,7 +73,7 @@ extension PlanStore {
 
     /// Stores records already checked against version `v`.
     func store(_ records: AttendanceRecords, version v: StoredVersion, files: [String], by who: String) throws -> AttendanceImport {
-        try pool.write { db in
+        try backend.write { db in
             let n = v.info.number
             let named = Set(records.training.map(\.session)).union(records.mentoring.map(\.session))
             let sessions = v.plan.sessions.filter { named.contains($0.id) }
@@ -108,13 +108,13 @@ extension PlanStore {
                 Bilingual(zh: "导入出勤记录（第 \(n) 版计划；\(fileList)）：培训 \(classes.count) 期 \(records.training.count) 条，乡村行 \(stops.count) 站 \(records.mentoring.count) 条\(old > 0 ? "，替换旧记录 \(old) 条" : "")：\(list)",
                           en: "imported attendance (plan version \(n); \(fileListEn)): \(classes.count) class(es), \(records.training.count) rows; \(stops.count) stop(s), \(records.mentoring.count) rows\(old > 0 ? "; \(old) earlier rows replaced" : ""): \(listEn)"),
                 by: who, at: now(), scenario: v.info.scenario.rawValue, version: n, db)
-            let training = try db.cachedStatement(sql: """
+            let training = db.statement("""
                 INSERT INTO attendance_training (session, id_number, day, present, version, event_id, file, line) VALUES (?,?,?,?,?,?,?,?)
                 """)
             for r in records.training {
                 try training.execute(arguments: [r.session, r.idNumber, r.date.iso, r.present, n, event.id, r.file, r.line])
             }
-            let mentoring = try db.cachedStatement(sql: """
+            let mentoring = db.statement("""
                 INSERT INTO attendance_mentoring (session, day, mentees, version, event_id, file, line) VALUES (?,?,?,?,?,?,?)
                 """)
             for r in records.mentoring {
@@ -126,7 +126,7 @@ extension PlanStore {
 
     /// Rows of the attendance tables: (trainee-days, stop-days).
     public func attendanceRowCounts() throws -> (training: Int, mentoring: Int) {
-        try pool.read { db in
+        try backend.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance_training")!,
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attendance_mentoring")!)
         }
@@ -140,7 +140,7 @@ extension PlanStore {
     /// keeps its records, and its form in that version goes into `heldAs`,
     /// so what was delivered is counted where and when it happened.
     public func programme(forVersion n: Int) throws -> StoredProgramme {
-        try pool.read { db in
+        try backend.read { db in
             guard let asked = try PlanVersions.load(n, db) else { throw StoreError.unknownVersion(n) }
             let programme = try ProgrammeTables.load(ScenarioTables.currentID(db)?.rawValue ?? asked.info.scenario.rawValue, db)
             var plans: [Int: [String: Session]] = [n: Dictionary(asked.plan.sessions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })]
@@ -153,14 +153,14 @@ extension PlanStore {
             }
             var records = AttendanceRecords()
             var takenAgainst: [String: Int] = [:]
-            for r in try Row.fetchAll(db, sql: """
+            for r in try StoreRow.fetchAll(db, sql: """
                 SELECT session, id_number, day, present, version, file, line FROM attendance_training ORDER BY session, file, line, day
                 """) {
                 records.training.append(TrainingRecord(session: r["session"], idNumber: r["id_number"], date: try storedDay(r["day"]),
                                                        present: r["present"], file: r["file"], line: r["line"]))
                 takenAgainst[r["session"]] = r["version"]
             }
-            for r in try Row.fetchAll(db, sql: "SELECT session, day, mentees, version, file, line FROM attendance_mentoring ORDER BY session, day") {
+            for r in try StoreRow.fetchAll(db, sql: "SELECT session, day, mentees, version, file, line FROM attendance_mentoring ORDER BY session, day") {
                 records.mentoring.append(MentoringRecord(session: r["session"], date: try storedDay(r["day"]), mentees: r["mentees"],
                                                          file: r["file"], line: r["line"]))
                 takenAgainst[r["session"]] = r["version"]
@@ -178,11 +178,11 @@ extension PlanStore {
 
 /// `scenario_programme` and `scenario_target` (schema v3).
 enum ProgrammeTables {
-    static func insert(_ p: ScenarioProgramme, scenario: Int64, _ db: Database) throws {
+    static func insert(_ p: ScenarioProgramme, scenario: Int64, _ db: any StoreDB) throws {
         try db.execute(sql: """
             INSERT INTO scenario_programme (scenario_id, target_training, target_mentoring, completion_share, has_targets) VALUES (?,?,?,?,?)
             """, arguments: [scenario, p.settings.targetTraining, p.settings.targetMentoring, p.settings.completionShare, p.targets != nil])
-        let target = try db.cachedStatement(sql: """
+        let target = db.statement("""
             INSERT INTO scenario_target (scenario_id, position, county, category, person_times) VALUES (?,?,?,?,?)
             """)
         for (i, t) in (p.targets ?? []).enumerated() {
@@ -191,14 +191,14 @@ enum ProgrammeTables {
     }
 
     /// A scenario imported before schema v3 has no row: default settings, no targets.
-    static func load(_ scenario: Int64, _ db: Database) throws -> ScenarioProgramme {
-        guard let r = try Row.fetchOne(db, sql: "SELECT * FROM scenario_programme WHERE scenario_id = ?", arguments: [scenario]) else {
+    static func load(_ scenario: Int64, _ db: any StoreDB) throws -> ScenarioProgramme {
+        guard let r = try StoreRow.fetchOne(db, sql: "SELECT * FROM scenario_programme WHERE scenario_id = ?", arguments: [scenario]) else {
             return ScenarioProgramme()
         }
         let settings = ProgrammeSettings(targetTraining: r["target_training"], targetMentoring: r["target_mentoring"],
                                          completionShare: r["completion_share"])
         guard r["has_targets"] as Bool else { return ScenarioProgramme(settings: settings, targets: nil) }
-        let targets = try Row.fetchAll(db, sql: "SELECT * FROM scenario_target WHERE scenario_id = ? ORDER BY position", arguments: [scenario])
+        let targets = try StoreRow.fetchAll(db, sql: "SELECT * FROM scenario_target WHERE scenario_id = ? ORDER BY position", arguments: [scenario])
             .compactMap { t -> CountyTarget? in
                 guard let category = KindCategory(rawValue: t["category"]) else { return nil }
                 return CountyTarget(county: t["county"], category: category, personTimes: t["person_times"])

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 
 /// What is stored for one class day or stop day.
@@ -17,9 +17,9 @@ public struct StoredAttendanceDay: Sendable, Equatable {
 extension PlanStore {
     /// The records of `session` on `day`.
     public func attendanceDay(session: String, day: Day) throws -> StoredAttendanceDay {
-        try pool.read { db in
+        try backend.read { db in
             var present: [String: Bool] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT id_number, present FROM attendance_training WHERE session = ? AND day = ?",
+            for r in try StoreRow.fetchAll(db, sql: "SELECT id_number, present FROM attendance_training WHERE session = ? AND day = ?",
                                       arguments: [session, day.iso]) {
                 present[r["id_number"]] = r["present"]
             }
@@ -41,14 +41,14 @@ extension PlanStore {
         guard present.isSubset(of: seated) else {
             throw StoreError.unknownAttendee(masked: present.subtracting(seated).first.map(ResidentID.masked) ?? "", kind: session.kind)
         }
-        return try pool.write { db in
+        return try backend.write { db in
             try db.execute(sql: "DELETE FROM attendance_training WHERE session = ? AND day = ?", arguments: [id, day.iso])
             let came = seated.filter(present.contains).count
             let event = try record(.attendanceImported, subject: id,
                 Bilingual(zh: "网页录入出勤（第 \(n) 版计划）：期次 \(id) \(day.iso) 到场 \(came) / \(seated.count) 人",
                           en: "attendance entered on the web (plan version \(n)): class \(id) \(day.iso), \(came) of \(seated.count) present"),
                 by: who, at: now(), scenario: v.info.scenario.rawValue, version: n, db)
-            let insert = try db.cachedStatement(sql: """
+            let insert = db.statement("""
                 INSERT INTO attendance_training (session, id_number, day, present, version, event_id, file, line) VALUES (?,?,?,?,?,?,?,?)
                 """)
             for (i, person) in seated.enumerated() {
@@ -66,7 +66,7 @@ extension PlanStore {
         guard mentees >= 0 else {
             throw StoreError.invalidPin(session: id, problem: Bilingual(zh: "帮扶人次不能为负数", en: "mentees cannot be negative"))
         }
-        return try pool.write { db in
+        return try backend.write { db in
             try db.execute(sql: "DELETE FROM attendance_mentoring WHERE session = ? AND day = ?", arguments: [id, day.iso])
             let event = try record(.attendanceImported, subject: id,
                 Bilingual(zh: "网页录入出勤（第 \(n) 版计划）：站点 \(id) \(day.iso) 帮扶 \(mentees) 人次",

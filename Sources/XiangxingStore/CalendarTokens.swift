@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 
 /// A trainer's calendar subscription (`https://HOST/calendar/<token>.ics`):
@@ -27,7 +27,7 @@ extension PlanStore {
     /// must be in the current scenario.
     @discardableResult
     public func createCalendarToken(trainer: String, token: String, by who: String) throws -> CalendarToken {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try ScenarioTables.currentID(db)
             guard let sid else { throw StoreError.noScenario }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM trainer WHERE scenario_id = ? AND id = ?", arguments: [sid.rawValue, trainer]) ?? false else {
@@ -52,7 +52,7 @@ extension PlanStore {
     /// Revokes trainer `trainer`'s live subscription; false when they had none.
     @discardableResult
     public func revokeCalendarToken(trainer: String, by who: String) throws -> Bool {
-        try pool.write { db in
+        try backend.write { db in
             let at = now()
             guard try CalendarTokenTable.revoke(trainer: trainer, by: who, at: at, db) else { return false }
             try record(.calendarTokenRevoked, subject: trainer,
@@ -64,23 +64,23 @@ extension PlanStore {
 
     /// The trainer's live subscription, if any.
     public func liveCalendarToken(trainer: String) throws -> CalendarToken? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM calendar_token WHERE trainer = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
+        try backend.read { db in
+            try StoreRow.fetchOne(db, sql: "SELECT * FROM calendar_token WHERE trainer = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1",
                              arguments: [trainer]).map(CalendarTokenTable.token)
         }
     }
 
     /// Whose live subscription `token` is; nil for an unknown or revoked one.
     public func calendarTokenTrainer(_ token: String) throws -> String? {
-        try pool.read { db in
+        try backend.read { db in
             try String.fetchOne(db, sql: "SELECT trainer FROM calendar_token WHERE token = ? AND revoked_at IS NULL", arguments: [token])
         }
     }
 
     /// Every subscription the trainer had, oldest first (revoked ones too).
     public func calendarTokens(trainer: String) throws -> [CalendarToken] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM calendar_token WHERE trainer = ? ORDER BY id", arguments: [trainer])
+        try backend.read { db in
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM calendar_token WHERE trainer = ? ORDER BY id", arguments: [trainer])
                 .map(CalendarTokenTable.token)
         }
     }
@@ -89,26 +89,25 @@ extension PlanStore {
 /// Rows of `calendar_token` (migration v6-calendar-tokens). Not tied to a
 /// scenario: a trainer keeps their URL across imports.
 enum CalendarTokenTable {
-    static func create(_ db: Database) throws {
-        try db.create(table: "calendar_token") { t in
-            t.autoIncrementedPrimaryKey("id")
-            t.column("trainer", .text).notNull().indexed()
-            t.column("token", .text).notNull().unique()
-            t.column("created_at", .text).notNull()
-            t.column("created_by", .text).notNull()
+    static func create(_ db: SchemaBuilder) {
+        db.create(table: "calendar_token") { t in
+            t.column("id", .autoIncrementedID)
+            t.column("trainer", .text, .notNull, .indexed)
+            t.column("token", .text, .notNull, .unique)
+            t.column("created_at", .text, .notNull)
+            t.column("created_by", .text, .notNull)
             t.column("revoked_at", .text)
             t.column("revoked_by", .text)
         }
     }
 
     /// Revokes the trainer's live token(s); whether there was one.
-    static func revoke(trainer: String, by who: String, at: String, _ db: Database) throws -> Bool {
+    static func revoke(trainer: String, by who: String, at: String, _ db: any StoreDB) throws -> Bool {
         try db.execute(sql: "UPDATE calendar_token SET revoked_at = ?, revoked_by = ? WHERE trainer = ? AND revoked_at IS NULL",
-                       arguments: [at, who, trainer])
-        return db.changesCount > 0
+                       arguments: [at, who, trainer]) > 0
     }
 
-    static func token(_ r: Row) -> CalendarToken {
+    static func token(_ r: StoreRow) -> CalendarToken {
         CalendarToken(trainer: r["trainer"], token: r["token"], createdAt: Timestamp.date(r["created_at"]), createdBy: r["created_by"],
                       revokedAt: (r["revoked_at"] as String?).map(Timestamp.date), revokedBy: r["revoked_by"])
     }

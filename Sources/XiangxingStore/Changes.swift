@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 
 /// Changes to the current scenario as the office makes them during the
@@ -15,7 +15,7 @@ extension PlanStore {
     @discardableResult
     public func markTrainerUnavailable(trainer: String, from: Day, through: Day, reason: String, by who: String) throws -> StoreEvent {
         guard from <= through else { throw StoreError.invalidRange(from: from, through: through) }
-        return try pool.write { db in
+        return try backend.write { db in
             let sid = try requireScenario(db)
             let name = try trainerName(trainer, sid, db)
             let n = from.distance(to: through) + 1
@@ -35,7 +35,7 @@ extension PlanStore {
     /// - Parameter source: the file the days came from, for the log.
     @discardableResult
     public func replaceTrainerCalendar(trainer: String, blocked: Set<Day>, source: String, by who: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try requireScenario(db)
             let name = try trainerName(trainer, sid, db)
             let before = try Int.fetchOne(db, sql: """
@@ -56,7 +56,7 @@ extension PlanStore {
     @discardableResult
     public func closeVenue(venue: String, from: Day, through: Day, reason: String, by who: String) throws -> StoreEvent {
         guard from <= through else { throw StoreError.invalidRange(from: from, through: through) }
-        return try pool.write { db in
+        return try backend.write { db in
             let sid = try requireScenario(db)
             guard let name = try String.fetchOne(db, sql: "SELECT name FROM venue WHERE scenario_id = ? AND id = ?",
                                                  arguments: [sid, venue]) else { throw StoreError.unknownVenue(venue) }
@@ -74,7 +74,7 @@ extension PlanStore {
     /// More classes wanted: a new demand row, checked as demand.csv is.
     @discardableResult
     public func addDemand(_ demand: Demand, by who: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try requireScenario(db)
             if try exists("demand", "id", demand.id, sid, db) { throw StoreError.duplicateDemand(demand.id) }
             guard try exists("county", "code", demand.county, sid, db) else { throw StoreError.unknownCounty(demand.county) }
@@ -100,9 +100,9 @@ extension PlanStore {
     /// Classes no longer wanted. Pins of its sessions stay (harmless; unpin them to tidy up).
     @discardableResult
     public func removeDemand(id: String, by who: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try requireScenario(db)
-            guard let r = try Row.fetchOne(db, sql: "SELECT county, kind, classes FROM demand WHERE scenario_id = ? AND id = ?",
+            guard let r = try StoreRow.fetchOne(db, sql: "SELECT county, kind, classes FROM demand WHERE scenario_id = ? AND id = ?",
                                            arguments: [sid, id]) else { throw StoreError.unknownDemand(id) }
             try db.execute(sql: "DELETE FROM demand WHERE scenario_id = ? AND id = ?", arguments: [sid, id])
             let (county, kind, classes): (String, String, Int) = (r["county"], r["kind"], r["classes"])
@@ -118,7 +118,7 @@ extension PlanStore {
     /// numbers or phones.
     @discardableResult
     public func addAttendees(_ attendees: [Attendee], by who: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try requireScenario(db)
             let list = try storeAttendees(attendees, sid, db)
             var groups: [String: Int] = [:]
@@ -135,9 +135,9 @@ extension PlanStore {
     @discardableResult
     public func withdrawAttendee(idNumber: String, kind: String, by who: String) throws -> StoreEvent {
         let id = idNumber.uppercased()
-        return try pool.write { db in
+        return try backend.write { db in
             let sid = try requireScenario(db)
-            guard let r = try Row.fetchOne(db, sql: """
+            guard let r = try StoreRow.fetchOne(db, sql: """
                 SELECT name, county, township FROM attendee WHERE scenario_id = ? AND kind = ? AND id_number = ?
                 """, arguments: [sid, kind, id]) else {
                 throw StoreError.unknownAttendee(masked: ResidentID.masked(id), kind: kind)
@@ -158,9 +158,9 @@ extension PlanStore {
     /// known, no one twice in a kind (stored or sent); `also` adds a check of
     /// the caller's (a county's page takes its own county and kind only).
     /// Appended after the stored attendees. Returns them as stored.
-    func storeAttendees(_ attendees: [Attendee], _ sid: Int64, _ db: Database,
+    func storeAttendees(_ attendees: [Attendee], _ sid: Int64, _ db: any StoreDB,
                         also: (Attendee, String) throws -> Void = { _, _ in }) throws -> [Attendee] {
-        var seen = Set(try Row.fetchAll(db, sql: "SELECT kind, id_number FROM attendee WHERE scenario_id = ?", arguments: [sid])
+        var seen = Set(try StoreRow.fetchAll(db, sql: "SELECT kind, id_number FROM attendee WHERE scenario_id = ?", arguments: [sid])
             .map { "\($0["kind"] as String)\u{1F}\($0["id_number"] as String)" })
         var knownCounties: Set<String> = [], checkedKinds: Set<String> = []
         var list: [Attendee] = []
@@ -192,30 +192,30 @@ extension PlanStore {
         return list
     }
 
-    func requireScenario(_ db: Database) throws -> Int64 {
+    func requireScenario(_ db: any StoreDB) throws -> Int64 {
         guard let id = try ScenarioTables.currentID(db) else { throw StoreError.noScenario }
         return id.rawValue
     }
 
-    func exists(_ table: String, _ column: String, _ value: String, _ sid: Int64, _ db: Database) throws -> Bool {
+    func exists(_ table: String, _ column: String, _ value: String, _ sid: Int64, _ db: any StoreDB) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE scenario_id = ? AND \(column) = ?)",
                           arguments: [sid, value]) ?? false
     }
 
-    func trainerName(_ id: String, _ sid: Int64, _ db: Database) throws -> String {
+    func trainerName(_ id: String, _ sid: Int64, _ db: any StoreDB) throws -> String {
         guard let name = try String.fetchOne(db, sql: "SELECT name FROM trainer WHERE scenario_id = ? AND id = ?",
                                              arguments: [sid, id]) else { throw StoreError.unknownTrainer(id) }
         return name
     }
 
-    func requireTrainingKind(_ code: String, _ sid: Int64, _ db: Database) throws {
+    func requireTrainingKind(_ code: String, _ sid: Int64, _ db: any StoreDB) throws {
         guard let category = try String.fetchOne(db, sql: "SELECT category FROM kind WHERE scenario_id = ? AND code = ?",
                                                  arguments: [sid, code]) else { throw StoreError.unknownKind(code) }
         guard category == KindCategory.training.rawValue else { throw StoreError.notATrainingKind(code) }
     }
 
-    func period(_ sid: Int64, _ db: Database) throws -> ClosedRange<Day> {
-        let r = try Row.fetchOne(db, sql: "SELECT start, \"end\" FROM scenario WHERE id = ?", arguments: [sid])!
+    func period(_ sid: Int64, _ db: any StoreDB) throws -> ClosedRange<Day> {
+        let r = try StoreRow.fetchOne(db, sql: "SELECT start, \"end\" FROM scenario WHERE id = ?", arguments: [sid])!
         return try storedDay(r["start"])...storedDay(r["end"])
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 
 /// One enrolled person as a county clerk sees them: the stored row and its
@@ -36,7 +36,7 @@ public struct EnrolmentChanged: Error, Sendable, Equatable {
 extension PlanStore {
     /// The county's attendees of `kind` in the current scenario, and their revision.
     public func enrolment(county: String, kind: String) throws -> CountyEnrolment {
-        try pool.read { db in
+        try backend.read { db in
             let sid = try requireScenario(db)
             let people = try Self.enrolledRows(county: county, kind: kind, sid, db)
             return CountyEnrolment(county: county, kind: kind, people: people, revision: Self.revision(people))
@@ -47,7 +47,7 @@ extension PlanStore {
     /// still at `revision`; all or none, checked as `addAttendees` checks.
     @discardableResult
     public func enrol(_ attendees: [Attendee], county: String, kind: String, revision: String, by who: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try requireScenario(db)
             try requireRevision(revision, county: county, kind: kind, sid, db)
             guard try exists("county", "code", county, sid, db) else { throw StoreError.unknownCounty(county) }
@@ -70,7 +70,7 @@ extension PlanStore {
     /// and enrolled again, since the plan seats people by it).
     @discardableResult
     public func editAttendee(key: Int, county: String, kind: String, to new: Attendee, revision: String, by who: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try requireScenario(db)
             try requireRevision(revision, county: county, kind: kind, sid, db)
             guard let old = try Self.enrolledRows(county: county, kind: kind, sid, db).first(where: { $0.key == key }) else {
@@ -91,7 +91,7 @@ extension PlanStore {
     /// Withdraws the person at `key` from the county's `kind`.
     @discardableResult
     public func withdrawAttendee(key: Int, county: String, kind: String, revision: String, by who: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try requireScenario(db)
             try requireRevision(revision, county: county, kind: kind, sid, db)
             guard let old = try Self.enrolledRows(county: county, kind: kind, sid, db).first(where: { $0.key == key }) else {
@@ -107,13 +107,13 @@ extension PlanStore {
         }
     }
 
-    private func requireRevision(_ revision: String, county: String, kind: String, _ sid: Int64, _ db: Database) throws {
+    private func requireRevision(_ revision: String, county: String, kind: String, _ sid: Int64, _ db: any StoreDB) throws {
         let now = Self.revision(try Self.enrolledRows(county: county, kind: kind, sid, db))
         guard now == revision else { throw EnrolmentChanged(county: county, kind: kind) }
     }
 
-    static func enrolledRows(county: String, kind: String, _ sid: Int64, _ db: Database) throws -> [EnrolledPerson] {
-        try Row.fetchAll(db, sql: """
+    static func enrolledRows(county: String, kind: String, _ sid: Int64, _ db: any StoreDB) throws -> [EnrolledPerson] {
+        try StoreRow.fetchAll(db, sql: """
             SELECT * FROM attendee WHERE scenario_id = ? AND county = ? AND kind = ? ORDER BY position
             """, arguments: [sid, county, kind]).map { r in
             EnrolledPerson(key: r["position"], attendee: Attendee(

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 
 /// Pins: what the office has fixed by hand for a session, for the planner
@@ -17,7 +17,7 @@ extension PlanStore {
     @discardableResult
     public func pin(session: String, dates: [Day]?, trainers: [String]?, venue: String?, by who: String,
                     reason: String) throws -> StoreEvent {
-        try pool.write { db in
+        try backend.write { db in
             let sid = try requireScenario(db)
             let target = try sessionTarget(session, sid, db)
             func refuse(_ zh: String, _ en: String) -> StoreError {
@@ -69,7 +69,7 @@ extension PlanStore {
                 values.append((.venue, venue)); zh.append("场地 \(venue)"); en.append("venue \(venue)")
             }
             let at = now()
-            let upsert = try db.cachedStatement(sql: """
+            let upsert = db.statement("""
                 INSERT INTO pin (session, what, value, pinned_at, pinned_by, reason) VALUES (?,?,?,?,?,?)
                 ON CONFLICT (session, what) DO UPDATE SET value = excluded.value, pinned_at = excluded.pinned_at,
                     pinned_by = excluded.pinned_by, reason = excluded.reason
@@ -85,9 +85,8 @@ extension PlanStore {
     /// Frees one kind of pin of a session; the others stay.
     @discardableResult
     public func unpin(session: String, what: PinKind, by who: String) throws -> StoreEvent {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM pin WHERE session = ? AND what = ?", arguments: [session, what.rawValue])
-            guard db.changesCount > 0 else { throw StoreError.notPinned(session: session, what: what) }
+        try backend.write { db in
+            guard try db.execute(sql: "DELETE FROM pin WHERE session = ? AND what = ?", arguments: [session, what.rawValue]) > 0 else { throw StoreError.notPinned(session: session, what: what) }
             return try record(.unpinned, subject: session,
                               Bilingual(zh: "取消固定场次 \(session) 的\(what.chinese)", en: "unpinned the \(what.rawValue) of session \(session)"),
                               by: who, at: now(), scenario: try ScenarioTables.currentID(db)?.rawValue, db)
@@ -96,13 +95,13 @@ extension PlanStore {
 
     /// Session id → its pins. Sessions with nothing pinned are absent.
     public func pins() throws -> [String: SessionPins] {
-        try pool.read { db in try Self.pins(db) }
+        try backend.read { db in try Self.pins(db) }
     }
 
-    static func pins(_ db: Database) throws -> [String: SessionPins] {
+    static func pins(_ db: any StoreDB) throws -> [String: SessionPins] {
         do {
             var out: [String: SessionPins] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT session, what, value FROM pin") {
+            for r in try StoreRow.fetchAll(db, sql: "SELECT session, what, value FROM pin") {
                 let session: String = r["session"], value: String = r["value"]
                 switch PinKind(rawValue: r["what"]) {
                 case .dates: out[session, default: SessionPins()].dates = try list(value).map(storedDay)
@@ -124,14 +123,14 @@ extension PlanStore {
     }
 
     /// `D001-2` (2nd class of demand D001) or `XCX-2019-09@411328` (a tour stop).
-    private func sessionTarget(_ session: String, _ sid: Int64, _ db: Database) throws -> SessionTarget {
+    private func sessionTarget(_ session: String, _ sid: Int64, _ db: any StoreDB) throws -> SessionTarget {
         func kind(_ code: String) throws -> (days: Int, trainers: Int) {
-            let r = try Row.fetchOne(db, sql: "SELECT days, trainers FROM kind WHERE scenario_id = ? AND code = ?", arguments: [sid, code])
+            let r = try StoreRow.fetchOne(db, sql: "SELECT days, trainers FROM kind WHERE scenario_id = ? AND code = ?", arguments: [sid, code])
             return (r?["days"] ?? 0, r?["trainers"] ?? 0)
         }
         if let at = session.lastIndex(of: "@") {
             let tour = String(session[..<at]), county = String(session[session.index(after: at)...])
-            if let r = try Row.fetchOne(db, sql: """
+            if let r = try StoreRow.fetchOne(db, sql: """
                 SELECT s.days, t.kind FROM tour_stop s JOIN tour t ON t.scenario_id = s.scenario_id AND t.id = s.tour
                 WHERE s.scenario_id = ? AND s.tour = ? AND s.county = ?
                 """, arguments: [sid, tour, county]) {
@@ -140,7 +139,7 @@ extension PlanStore {
             }
         } else if let dash = session.lastIndex(of: "-"), let n = Int(session[session.index(after: dash)...]) {
             let demand = String(session[..<dash])
-            if let r = try Row.fetchOne(db, sql: "SELECT county, kind, classes FROM demand WHERE scenario_id = ? AND id = ?",
+            if let r = try StoreRow.fetchOne(db, sql: "SELECT county, kind, classes FROM demand WHERE scenario_id = ? AND id = ?",
                                         arguments: [sid, demand]), (1...max(1, r["classes"] as Int)).contains(n) {
                 let code: String = r["kind"]
                 let k = try kind(code)

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -7,14 +7,16 @@ import Glibc
 import XiangxingCore
 import XiangxingIO
 
-/// The office's database: one SQLite file holding the imported scenario,
-/// every plan version (who, when, why), the pins and the log of every
-/// change. It owns the file, brings its schema up to date when opened, and
-/// offers only named reads and writes — no SQL from outside.
+/// The office's database: the imported scenario, every plan version (who,
+/// when, why), the pins and the log of every change — in one SQLite file
+/// (the default) or in a city's schema of a PostgreSQL database
+/// (`postgres://…?city=NAME`, a shared deployment). It brings the schema up
+/// to date when opened and offers only named reads and writes — no SQL from
+/// outside; the same code runs on both (`StoreBackend`).
 ///
-/// Every write is one SQLite transaction in WAL mode: a process killed at
-/// any moment leaves the last committed version intact, and a change that
-/// fails validation leaves the store exactly as it was.
+/// Every write is one transaction: a process killed at any moment leaves
+/// the last committed version intact, and a change that fails validation
+/// leaves the store exactly as it was.
 ///
 ///     let store = try PlanStore(path: "xiangxing.sqlite")
 ///     let sid = try store.importScenario(loaded, source: "scenarios/nanyang-2019", by: "office")
@@ -24,12 +26,26 @@ public final class PlanStore: Sendable {
     /// The file `--db` defaults to, in the working folder.
     public static let defaultFileName = "xiangxing.sqlite"
 
-    let pool: DatabasePool
+    /// The store a command uses without `--db`: `$XIANGXING_DB` when set
+    /// (a shared server's `postgres://…` URL), else `xiangxing.sqlite`.
+    public static var defaultLocation: String {
+        ProcessInfo.processInfo.environment["XIANGXING_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultFileName
+    }
+
+    let backend: any StoreBackend
     let clock: @Sendable () -> Date
     /// The planning lease this handle holds (`beginPlanning`), if any.
     let heldLease = Mutex<HeldLease?>(nil)
-    /// Where the file is.
+    /// Where the store is, as given (`--db`): a file path or a postgres:// URL.
     public let path: String
+    /// The store for messages: the path, or the URL without its password.
+    public var displayName: String { backend.displayName }
+
+    /// The cities of a PostgreSQL database (each a schema of its own), in name order.
+    public static func cities(in database: PostgresLocation) throws -> [String] { try Backends.cities(database) }
+
+    /// A `--db` value for messages: a path as it is, a URL's password as `***`.
+    public static func displayName(_ location: String) -> String { PostgresLocation.redact(location) }
 
     /// Opens (creating if needed) the store at `path` and migrates it.
     /// `clock` is for tests; timestamps are stored to the whole second, UTC.
@@ -39,33 +55,29 @@ public final class PlanStore: Sendable {
     /// `-shm` files, which SQLite creates with the database file's mode. A
     /// file an older release left group- or world-readable is narrowed to
     /// 0600 when its owner opens it.
+    ///
+    /// A `postgres://` URL opens that database's city (`?city=`, else
+    /// `main`), sharing the process's connections with every other handle.
     public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
-        try StoreFile.prepare(path)
-        var config = Configuration()
-        config.label = "xiangxing-store"
-        // Another process (a second `xiangxing` command) may hold the write lock briefly.
-        config.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: config)
+        switch try StoreLocation(path) {
+        case .sqlite(let file):
+            try StoreFile.prepare(file)
+            backend = try SQLiteBackend(path: file)
+        case .postgres(let location):
+            backend = try Backends.postgres(location)
+        }
         self.path = path
         self.clock = clock
-        try Schema.migrator.migrate(pool)
+        try backend.migrate(Schema.migrations)
     }
 
     deinit { endPlanning() }
 
     /// The migrations applied to the file, in order (`["v1"]`).
-    public func appliedMigrations() throws -> [String] {
-        try pool.read { db in try Schema.migrator.appliedMigrations(db) }
-    }
+    public func appliedMigrations() throws -> [String] { try backend.appliedMigrations() }
 
-    /// `PRAGMA integrity_check` and `foreign_key_check`: empty when the file is sound.
-    public func integrityProblems() throws -> [String] {
-        try pool.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
-            return integrity + keys
-        }
-    }
+    /// SQLite's `PRAGMA integrity_check` and `foreign_key_check`: empty when the store is sound.
+    public func integrityProblems() throws -> [String] { try backend.integrityProblems() }
 
     func now() -> String { Timestamp.text(clock()) }
 
@@ -83,7 +95,7 @@ public final class PlanStore: Sendable {
     @discardableResult
     public func importScenario(_ loaded: LoadedScenario, programme: ScenarioProgramme? = nil, source: String,
                                by who: String) throws -> ScenarioID {
-        try pool.write { db in
+        try backend.write { db in
             let at = now()
             let provenance = ScenarioTables.Provenance(
                 source: source, holidayFile: loaded.holidayFile.path,
@@ -105,31 +117,34 @@ public final class PlanStore: Sendable {
 
     /// The scenario of the latest import, with every recorded change applied.
     public func currentScenario() throws -> Scenario? {
-        try pool.read { db in try ScenarioTables.currentID(db).flatMap { try ScenarioTables.load($0, db) } }
+        try backend.read { db in try ScenarioTables.currentID(db).flatMap { try ScenarioTables.load($0, db) } }
     }
 
     /// A mark that changes whenever the store's content does: the last
     /// change-log entry (every import, change, saved version and record is
-    /// one) and the file's identity. Readers cache what they built from the
-    /// store under it (`OfficeCache`).
+    /// one) and the store's identity (the file; the database and city).
+    /// Readers cache what they built from the store under it (`OfficeCache`).
     public func changeMark() throws -> String {
-        let last = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
-        var st = stat()
-        let identity = stat(path, &st) == 0 ? "\(st.st_dev):\(st.st_ino)" : "?"
-        return "\(identity)#\(last)"
+        let last = try backend.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0 }
+        return "\(try backend.identity())#\(last)"
     }
 
     public func currentScenarioID() throws -> ScenarioID? {
-        try pool.read { db in try ScenarioTables.currentID(db) }
+        try backend.read { db in try ScenarioTables.currentID(db) }
     }
 
     /// Any stored scenario (the one an old version was planned from).
     public func scenario(_ id: ScenarioID) throws -> Scenario? {
-        try pool.read { db in try ScenarioTables.load(id, db) }
+        try backend.read { db in try ScenarioTables.load(id, db) }
+    }
+
+    /// The name of the current scenario (南阳市返乡创业培训 2019), if one was imported.
+    public func currentScenarioName() throws -> String? {
+        try backend.read { db in try ScenarioTables.currentID(db).flatMap { try ScenarioTables.info($0, db)?.name } }
     }
 
     public func scenarioInfo(_ id: ScenarioID) throws -> ScenarioInfo? {
-        try pool.read { db in try ScenarioTables.info(id, db) }
+        try backend.read { db in try ScenarioTables.info(id, db) }
     }
 
     // MARK: plan versions
@@ -152,7 +167,7 @@ public final class PlanStore: Sendable {
     public func saveVersion(plan: Plan, summary: PlanSummary, scenario: ScenarioID, author: String, reason: String,
                             parent: Int?, extraFiles: [StoredFile] = []) throws -> Int {
         let lease = heldLease.withLock { $0 }
-        let n = try pool.write { db in
+        let n = try backend.write { db in
             guard try ScenarioTables.info(scenario, db) != nil else { throw StoreError.noScenario }
             try checkSave(parent: parent, lease: lease, db)
             let at = now()
@@ -168,30 +183,33 @@ public final class PlanStore: Sendable {
             if let lease { try db.execute(sql: "DELETE FROM planning WHERE slot = 1 AND token = ?", arguments: [lease.token]) }
             return n
         }
-        if lease != nil { heldLease.withLock { $0 = nil } }
+        if let lease {
+            heldLease.withLock { $0 = nil }
+            lease.lock?.release()
+        }
         return n
     }
 
     public func version(_ n: Int) throws -> StoredVersion? {
-        try pool.read { db in try PlanVersions.load(n, db) }
+        try backend.read { db in try PlanVersions.load(n, db) }
     }
 
     public func latestVersion() throws -> StoredVersion? {
-        try pool.read { db in
+        try backend.read { db in
             try Int.fetchOne(db, sql: "SELECT MAX(number) FROM plan_version").flatMap { try PlanVersions.load($0, db) }
         }
     }
 
     /// Every version, oldest first, without their sessions.
     public func versions() throws -> [VersionInfo] {
-        try pool.read { db in try PlanVersions.infos(db) }
+        try backend.read { db in try PlanVersions.infos(db) }
     }
 
     /// Sessions of version `n` that `trainer` teaches on any date in
     /// `from`…`through`, in session order: what a replan after "T012
     /// unavailable 2019-09-10..12" has to move.
     public func sessions(inVersion n: Int, trainer: String, from: Day, through: Day) throws -> [String] {
-        try pool.read { db in
+        try backend.read { db in
             guard try PlanVersions.exists(n, db) else { throw StoreError.unknownVersion(n) }
             return try String.fetchAll(db, sql: """
                 SELECT DISTINCT t.session FROM plan_session_trainer t
@@ -204,7 +222,7 @@ public final class PlanStore: Sendable {
 
     /// Sessions of version `n` held at `venue` on any date in `from`…`through`.
     public func sessions(inVersion n: Int, venue: String, from: Day, through: Day) throws -> [String] {
-        try pool.read { db in
+        try backend.read { db in
             guard try PlanVersions.exists(n, db) else { throw StoreError.unknownVersion(n) }
             return try String.fetchAll(db, sql: """
                 SELECT DISTINCT s.session FROM plan_session s
@@ -219,19 +237,20 @@ public final class PlanStore: Sendable {
 
     /// Every import, saved version, change and pin, oldest first.
     public func events() throws -> [StoreEvent] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map(Self.event)
+        try backend.read { db in
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map(Self.event)
         }
     }
 
     @discardableResult
     func record(_ kind: StoreEvent.Kind, subject: String, _ description: Bilingual, by who: String, at: String,
-                scenario: Int64?, version: Int? = nil, _ db: Database) throws -> StoreEvent {
-        try db.execute(sql: """
+                scenario: Int64?, version: Int? = nil, _ db: any StoreDB) throws -> StoreEvent {
+        let id = try Int64.fetchOne(db, sql: """
             INSERT INTO event (at, who, kind, subject, description_zh, description_en, scenario_id, version)
             VALUES (?,?,?,?,?,?,?,?)
-            """, arguments: [at, who, kind.rawValue, subject, description.zh, description.en, scenario, version])
-        return StoreEvent(id: db.lastInsertedRowID, at: Timestamp.date(at), who: who, kind: kind, subject: subject,
+            RETURNING id
+            """, arguments: [at, who, kind.rawValue, subject, description.zh, description.en, scenario, version]) ?? 0
+        return StoreEvent(id: id, at: Timestamp.date(at), who: who, kind: kind, subject: subject,
                           description: description, scenario: scenario.map(ScenarioID.init), version: version)
     }
 }

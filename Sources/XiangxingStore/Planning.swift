@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,6 +67,9 @@ struct HeldLease: Sendable {
     var token: String
     var parent: Int?
     var baseEvent: Int64
+    /// PostgreSQL's planning lock (a session advisory lock), held until the
+    /// lease goes back; nil on SQLite, whose lease is the row alone.
+    var lock: (any PlanningLock)?
 }
 
 /// One writer: only one process plans the next version at a time, and a
@@ -78,35 +81,55 @@ extension PlanStore {
     /// Takes the planning lease and reads what to plan from. Refuses with
     /// `StoreError.planningInProgress` while another live process (or
     /// another handle) holds it; takes over a lease whose process is gone.
+    ///
+    /// On PostgreSQL the lease is also a session advisory lock per city,
+    /// which the server frees when the holder's connection ends: a planner
+    /// on another machine is told apart from a dead one without its pid.
     public func beginPlanning(by who: String) throws -> PlanningSnapshot {
         let token = UUID().uuidString
         let me = ProcessIdentity.current
-        let (snapshot, lease) = try pool.write { db -> (PlanningSnapshot, HeldLease) in
-            var tookOver: PlanningLease?
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1") {
-                let holder = Self.lease(row)
-                if ProcessIdentity.isAlive(host: holder.host, pid: holder.processID, start: row["process_start"],
-                                           startedAt: holder.startedAt, now: clock()) {
-                    throw StoreError.planningInProgress(holder)
-                }
-                tookOver = holder
-                try db.execute(sql: "DELETE FROM planning WHERE slot = 1")
-            }
-            let parent = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM plan_version")
-            let base = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0
-            try db.execute(sql: """
-                INSERT INTO planning (slot, token, who, host, pid, process_start, started_at, parent, base_event)
-                VALUES (1,?,?,?,?,?,?,?,?)
-                """, arguments: [token, who, me.host, me.pid, me.start, now(), parent, base])
-            let sid = try ScenarioTables.currentID(db)
-            let latest = try parent.flatMap { try PlanVersions.load($0, db) }
-            let since = latest?.info.lastEventID ?? 0
-            let changes = try Self.events(db, after: since, through: base).filter { $0.kind.changesThePlan }
-            let snapshot = PlanningSnapshot(scenarioID: sid, scenario: try sid.flatMap { try ScenarioTables.load($0, db) },
-                                            latest: latest, pins: try Self.pins(db), changes: changes, lastEventID: base,
-                                            tookOver: tookOver)
-            return (snapshot, HeldLease(token: token, parent: parent, baseEvent: base))
+        var lock: (any PlanningLock)?
+        switch try backend.tryPlanningLock() {
+        case .unsupported: break
+        case .acquired(let l): lock = l
+        case .busy:
+            let holder = try backend.read { db in try StoreRow.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1").map(Self.lease) }
+            throw StoreError.planningInProgress(holder ?? PlanningLease(who: "?", host: "?", processID: 0, startedAt: clock(), parent: nil))
         }
+        let result: (PlanningSnapshot, HeldLease)
+        do {
+            result = try backend.write { db -> (PlanningSnapshot, HeldLease) in
+                var tookOver: PlanningLease?
+                if let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1") {
+                    let holder = Self.lease(row)
+                    // With the lock taken, any row left is a dead planner's.
+                    if lock == nil, ProcessIdentity.isAlive(host: holder.host, pid: holder.processID, start: row["process_start"],
+                                                            startedAt: holder.startedAt, now: clock()) {
+                        throw StoreError.planningInProgress(holder)
+                    }
+                    tookOver = holder
+                    try db.execute(sql: "DELETE FROM planning WHERE slot = 1")
+                }
+                let parent = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM plan_version")
+                let base = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM event") ?? 0
+                try db.execute(sql: """
+                    INSERT INTO planning (slot, token, who, host, pid, process_start, started_at, parent, base_event)
+                    VALUES (1,?,?,?,?,?,?,?,?)
+                    """, arguments: [token, who, me.host, me.pid, me.start, now(), parent, base])
+                let sid = try ScenarioTables.currentID(db)
+                let latest = try parent.flatMap { try PlanVersions.load($0, db) }
+                let since = latest?.info.lastEventID ?? 0
+                let changes = try Self.events(db, after: since, through: base).filter { $0.kind.changesThePlan }
+                let snapshot = PlanningSnapshot(scenarioID: sid, scenario: try sid.flatMap { try ScenarioTables.load($0, db) },
+                                                latest: latest, pins: try Self.pins(db), changes: changes, lastEventID: base,
+                                                tookOver: tookOver)
+                return (snapshot, HeldLease(token: token, parent: parent, baseEvent: base, lock: lock))
+            }
+        } catch {
+            lock?.release()
+            throw error
+        }
+        let (snapshot, lease) = result
         heldLease.withLock { $0 = lease }
         return snapshot
     }
@@ -115,19 +138,32 @@ extension PlanStore {
     /// saving). Harmless when this handle holds none.
     public func endPlanning() {
         guard let lease = heldLease.withLock({ l -> HeldLease? in defer { l = nil }; return l }) else { return }
-        _ = try? pool.write { db in
+        _ = try? backend.write { db in
             try db.execute(sql: "DELETE FROM planning WHERE slot = 1 AND token = ?", arguments: [lease.token])
+        }
+        lease.lock?.release()
+    }
+
+    /// Whether the planner a `planning` row names is still at work: its
+    /// process on this host (SQLite), or the city's planning lock held
+    /// (PostgreSQL).
+    func holderIsAlive(_ holder: PlanningLease, _ row: StoreRow) throws -> Bool {
+        switch try backend.tryPlanningLock() {
+        case .unsupported:
+            return ProcessIdentity.isAlive(host: holder.host, pid: holder.processID, start: row["process_start"],
+                                           startedAt: holder.startedAt, now: clock())
+        case .busy: return true
+        case .acquired(let probe): probe.release(); return false
         }
     }
 
     /// Who is planning now, if anyone (a stale lease is shown too; the next
     /// `beginPlanning` takes it over).
     public func currentPlanning() throws -> PlanningLease? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1").map { r in
+        try backend.read { db in
+            try StoreRow.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1").map { r in
                 var lease = Self.lease(r)
-                lease.isLive = ProcessIdentity.isAlive(host: lease.host, pid: lease.processID, start: r["process_start"],
-                                                       startedAt: lease.startedAt, now: clock())
+                lease.isLive = try holderIsAlive(lease, r)
                 return lease
             }
         }
@@ -137,16 +173,16 @@ extension PlanStore {
     /// command check before it writes the plan folder.
     public func requirePlanningCurrent(parent: Int?) throws {
         let lease = heldLease.withLock { $0 }
-        try pool.read { db in try checkSave(parent: parent, lease: lease, db) }
+        try backend.read { db in try checkSave(parent: parent, lease: lease, db) }
     }
 
     /// The rule behind every save: the parent is still the latest version,
     /// the lease (when this handle holds one) is still ours and nothing was
     /// recorded since it was taken; without a lease, nobody else holds one.
-    func checkSave(parent: Int?, lease: HeldLease?, _ db: Database) throws {
+    func checkSave(parent: Int?, lease: HeldLease?, _ db: any StoreDB) throws {
         if let parent, try !PlanVersions.exists(parent, db) { throw StoreError.unknownVersion(parent) }
         let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM plan_version")
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1")
+        let row = try StoreRow.fetchOne(db, sql: "SELECT * FROM planning WHERE slot = 1")
         if let lease {
             guard let row, row["token"] as String == lease.token else { throw StoreError.planningTakenOver }
             if latest != lease.parent, let latest, let info = try PlanVersions.load(latest, db)?.info {
@@ -156,25 +192,22 @@ extension PlanStore {
             if !arrived.isEmpty { throw StoreError.changedWhilePlanning(arrived: arrived.map(\.description)) }
         } else if let row {
             let holder = Self.lease(row)
-            if ProcessIdentity.isAlive(host: holder.host, pid: holder.processID, start: row["process_start"],
-                                       startedAt: holder.startedAt, now: clock()) {
-                throw StoreError.planningInProgress(holder)
-            }
+            if try holderIsAlive(holder, row) { throw StoreError.planningInProgress(holder) }
         }
         if let parent, let latest, parent != latest { throw StoreError.notTheLatestVersion(parent: parent, latest: latest) }
     }
 
-    static func lease(_ r: Row) -> PlanningLease {
+    static func lease(_ r: StoreRow) -> PlanningLease {
         PlanningLease(who: r["who"], host: r["host"], processID: Int32(truncatingIfNeeded: r["pid"] as Int64),
                       startedAt: Timestamp.date(r["started_at"]), parent: r["parent"])
     }
 
-    static func events(_ db: Database, after: Int64, through: Int64) throws -> [StoreEvent] {
-        try Row.fetchAll(db, sql: "SELECT * FROM event WHERE id > ? AND id <= ? ORDER BY id", arguments: [after, through])
+    static func events(_ db: any StoreDB, after: Int64, through: Int64) throws -> [StoreEvent] {
+        try StoreRow.fetchAll(db, sql: "SELECT * FROM event WHERE id > ? AND id <= ? ORDER BY id", arguments: [after, through])
             .map(event)
     }
 
-    static func event(_ r: Row) -> StoreEvent {
+    static func event(_ r: StoreRow) -> StoreEvent {
         StoreEvent(id: r["id"], at: Timestamp.date(r["at"]), who: r["who"],
                    kind: StoreEvent.Kind(rawValue: r["kind"]) ?? .scenarioImported, subject: r["subject"],
                    description: Bilingual(zh: r["description_zh"], en: r["description_en"]),

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 import XiangxingIO
 
@@ -42,18 +42,19 @@ extension PlanStore {
 
     /// What `purge(before:by:)` would remove, changing nothing.
     public func purgePreview(before: Day) throws -> PurgeReport {
-        try pool.read { db in try Purge(before: before, db).report }
+        try backend.read { db in try Purge(before: before, db).report }
     }
 
     /// Removes it, in one transaction with its change-log entry, then
-    /// rewrites the file (VACUUM, WAL truncated) so the old bytes are gone
-    /// from the disk too. Refused while someone is planning.
+    /// rewrites the store (`StoreBackend.compact`: SQLite VACUUM and WAL
+    /// truncated; PostgreSQL VACUUM FULL of the city's tables) so the old
+    /// bytes are gone from the disk too. Refused while someone is planning.
     ///
     /// - Returns: what was removed, and whether the old bytes are gone
     ///   (false when another program kept the WAL open: they go at its next checkpoint).
     @discardableResult
     public func purge(before: Day, by who: String) throws -> (report: PurgeReport, bytesGone: Bool) {
-        let report = try pool.write { db -> PurgeReport in
+        let report = try backend.write { db -> PurgeReport in
             try checkSave(parent: nil, lease: nil, db)
             let purge = try Purge(before: before, db)
             let r = purge.report
@@ -68,9 +69,7 @@ extension PlanStore {
             return r
         }
         guard !report.isEmpty else { return (report, true) }
-        try pool.vacuum()
-        let gone = (try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }) != nil
-        return (report, gone)
+        return (report, try backend.compact())
     }
 }
 
@@ -86,13 +85,13 @@ private struct Purge {
     let oldVersions: [Int]
     let withdrawals: [(id: Int64, kind: String)]
 
-    init(before: Day, _ db: Database) throws {
+    init(before: Day, _ db: any StoreDB) throws {
         self.before = before
         let cutoff = Purge.cutoff(before)
         let current = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM scenario")
         let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM plan_version")
-        let scenarios = try Row.fetchAll(db, sql: "SELECT id, imported_at FROM scenario ORDER BY id")
-        let versions = try Row.fetchAll(db, sql: "SELECT number, created_at FROM plan_version ORDER BY number")
+        let scenarios = try StoreRow.fetchAll(db, sql: "SELECT id, imported_at FROM scenario ORDER BY id")
+        let versions = try StoreRow.fetchAll(db, sql: "SELECT number, created_at FROM plan_version ORDER BY number")
         let oldScenarios: [Int64] = scenarios.filter { $0["id"] != current && ($0["imported_at"] as String) < cutoff }.map { $0["id"] }
         let oldVersions = versions.filter { $0["number"] != latest && ($0["created_at"] as String) < cutoff }.map { $0["number"] as Int }
         self.oldScenarios = oldScenarios
@@ -127,7 +126,7 @@ private struct Purge {
         let everyAssigned = try assigned(versions.map { $0["number"] as Int })
         let stillPlanned = everyAssigned.subtracting(enrolled).filter { !isToken($0) && kept.contains($0) }.count
 
-        let withdrawals: [(id: Int64, kind: String)] = try Row.fetchAll(db, sql: """
+        let withdrawals: [(id: Int64, kind: String)] = try StoreRow.fetchAll(db, sql: """
             SELECT id, description_zh FROM event WHERE kind = 'attendee_withdrawn' AND at < ? ORDER BY id
             """, arguments: [cutoff]).compactMap { r in
             let zh: String = r["description_zh"]
@@ -156,10 +155,10 @@ private struct Purge {
                              stillPlanned: stillPlanned)
     }
 
-    func apply(_ db: Database) throws {
+    func apply(_ db: any StoreDB) throws {
         let scenarioList = oldScenarios.map(String.init).joined(separator: ",")
         if !oldScenarios.isEmpty {
-            let attendee = try db.cachedStatement(sql: """
+            let attendee = db.statement("""
                 UPDATE attendee SET id_number = ?, name = ?, phone = '', township = '', pinyin = NULL
                 WHERE id_number = ? AND scenario_id IN (\(scenarioList))
                 """)
@@ -168,9 +167,9 @@ private struct Purge {
         }
         if !oldVersions.isEmpty && !gone.isEmpty {
             let versionList = oldVersions.map(String.init).joined(separator: ",")
-            let assignment = try db.cachedStatement(sql: "UPDATE plan_assignment SET id_number = ? WHERE id_number = ? AND version IN (\(versionList))")
+            let assignment = db.statement("UPDATE plan_assignment SET id_number = ? WHERE id_number = ? AND version IN (\(versionList))")
             for id in gone { try assignment.execute(arguments: [tokens[id]!, id]) }
-            for r in try Row.fetchAll(db, sql: "SELECT version, text FROM plan_file WHERE name = 'waitlist.csv' AND version IN (\(versionList))") {
+            for r in try StoreRow.fetchAll(db, sql: "SELECT version, text FROM plan_file WHERE name = 'waitlist.csv' AND version IN (\(versionList))") {
                 let text: String = r["text"]
                 let replaced = Purge.replacingInWaitlist(text, tokens.filter { gone.contains($0.key) })
                 if replaced != text {
@@ -182,7 +181,7 @@ private struct Purge {
         if !gone.isEmpty {
             // Attendance keeps each person's days (a class's completions are
             // counted per person), so their rows take the person's token.
-            let attendance = try db.cachedStatement(sql: "UPDATE attendance_training SET id_number = ? WHERE id_number = ?")
+            let attendance = db.statement("UPDATE attendance_training SET id_number = ? WHERE id_number = ?")
             for id in gone { try attendance.execute(arguments: [tokens[id]!, id]) }
         }
         for w in withdrawals {

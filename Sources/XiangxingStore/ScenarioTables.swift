@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 import XiangxingCore
 import XiangxingIO
 
@@ -15,142 +15,141 @@ enum ScenarioTables {
         var by: String
     }
 
-    static func insert(_ s: Scenario, provenance p: Provenance, into db: Database) throws -> ScenarioID {
+    static func insert(_ s: Scenario, provenance p: Provenance, into db: any StoreDB) throws -> ScenarioID {
         let encodings = String(decoding: try JSONEncoder.sorted.encode(p.encodings), as: UTF8.self)
-        try db.execute(sql: """
+        let id = try Int64.fetchOne(db, sql: """
             INSERT INTO scenario (name, start, "end", holidays, max_evening_travel_minutes, road_factor, road_kmh,
                                   has_attendees, source, holiday_file, encodings, imported_at, imported_by)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+            RETURNING id
             """, arguments: [s.settings.name, s.settings.start.iso, s.settings.end.iso, s.settings.holidays,
                              s.settings.maxEveningTravelMinutes, s.settings.roadFactor, s.settings.roadKmh,
                              s.attendees != nil, p.source, p.holidayFile, encodings, p.at, p.by])
-        let id = db.lastInsertedRowID
-        func rows(_ sql: String, _ each: (Statement) throws -> Void) throws {
-            try each(try db.cachedStatement(sql: sql))
+        guard let id else { throw StoreError.database(store: "?", Bilingual(zh: "新场景没有得到编号", en: "the new scenario got no id")) }
+        /// Collects a table's rows, then sends them at once (`StoreDB.insert`).
+        func rows(_ table: String, _ columns: [String], _ each: (RowBatch) throws -> Void) throws {
+            let batch = RowBatch()
+            try each(batch)
+            try db.insert(into: table, columns: columns, rows: batch.rows)
         }
-        try rows("INSERT INTO holiday_day (scenario_id, day, kind, name) VALUES (?,?,?,?)") { st in
+        try rows("holiday_day", ["scenario_id", "day", "kind", "name"]) { st in
             for (day, name) in s.holidays.holidays.sorted(by: { $0.key < $1.key }) {
-                try st.execute(arguments: [id, day.iso, "holiday", name])
+                st.execute(arguments: [id, day.iso, "holiday", name])
             }
             for (day, name) in s.holidays.workdays.sorted(by: { $0.key < $1.key }) {
-                try st.execute(arguments: [id, day.iso, "workday", name])
+                st.execute(arguments: [id, day.iso, "workday", name])
             }
         }
-        try rows("INSERT INTO county (scenario_id, position, code, name, lat, lon) VALUES (?,?,?,?,?,?)") { st in
+        try rows("county", ["scenario_id", "position", "code", "name", "lat", "lon"]) { st in
             for (i, c) in s.counties.enumerated() {
-                try st.execute(arguments: [id, i, c.code, c.name, c.latitude, c.longitude])
+                st.execute(arguments: [id, i, c.code, c.name, c.latitude, c.longitude])
             }
         }
-        try rows("""
-            INSERT INTO kind (scenario_id, position, code, name, category, days, min_seats, max_seats, trainers, weekends)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
-            """) { st in
+        try rows("kind", ["scenario_id", "position", "code", "name", "category", "days", "min_seats", "max_seats", "trainers", "weekends"]) { st in
             for (i, k) in s.kinds.enumerated() {
-                try st.execute(arguments: [id, i, k.code, k.name, k.category.rawValue, k.days, k.minSeats, k.maxSeats,
+                st.execute(arguments: [id, i, k.code, k.name, k.category.rawValue, k.days, k.minSeats, k.maxSeats,
                                            k.trainers, k.weekends])
             }
         }
-        try rows("INSERT INTO venue (scenario_id, position, id, county, name, address, seats) VALUES (?,?,?,?,?,?,?)") { st in
+        try rows("venue", ["scenario_id", "position", "id", "county", "name", "address", "seats"]) { st in
             for (i, v) in s.venues.enumerated() {
-                try st.execute(arguments: [id, i, v.id, v.county, v.name, v.address, v.seats])
+                st.execute(arguments: [id, i, v.id, v.county, v.name, v.address, v.seats])
             }
         }
         for v in s.venues { try insertBlocked(venue: v.id, days: v.blocked, source: "calendar", event: nil, scenario: id, db) }
-        try rows("""
-            INSERT INTO trainer (scenario_id, position, id, name, home_county, max_days_per_month, phone)
-            VALUES (?,?,?,?,?,?,?)
-            """) { st in
+        try rows("trainer", ["scenario_id", "position", "id", "name", "home_county", "max_days_per_month", "phone"]) { st in
             for (i, t) in s.trainers.enumerated() {
-                try st.execute(arguments: [id, i, t.id, t.name, t.homeCounty, t.maxDaysPerMonth, t.phone])
+                st.execute(arguments: [id, i, t.id, t.name, t.homeCounty, t.maxDaysPerMonth, t.phone])
             }
         }
-        try rows("INSERT INTO trainer_qualification (scenario_id, trainer, kind) VALUES (?,?,?)") { st in
+        try rows("trainer_qualification", ["scenario_id", "trainer", "kind"]) { st in
             for t in s.trainers {
-                for k in t.qualifications.sorted() { try st.execute(arguments: [id, t.id, k]) }
+                for k in t.qualifications.sorted() { st.execute(arguments: [id, t.id, k]) }
             }
         }
         for t in s.trainers { try insertBlocked(trainer: t.id, days: t.blocked, source: "calendar", event: nil, scenario: id, db) }
         for (i, d) in s.demands.enumerated() { try insertDemand(d, position: i, scenario: id, db) }
-        try rows("INSERT INTO tour (scenario_id, position, id, name, kind, earliest, latest, teams) VALUES (?,?,?,?,?,?,?,?)") { st in
+        try rows("tour", ["scenario_id", "position", "id", "name", "kind", "earliest", "latest", "teams"]) { st in
             for (i, t) in s.tours.enumerated() {
-                try st.execute(arguments: [id, i, t.id, t.name, t.kind, t.earliest.iso, t.latest.iso, t.teams])
+                st.execute(arguments: [id, i, t.id, t.name, t.kind, t.earliest.iso, t.latest.iso, t.teams])
             }
         }
-        try rows("INSERT INTO tour_stop (scenario_id, position, tour, county, days, mentees) VALUES (?,?,?,?,?,?)") { st in
+        try rows("tour_stop", ["scenario_id", "position", "tour", "county", "days", "mentees"]) { st in
             for (i, t) in s.stops.enumerated() {
-                try st.execute(arguments: [id, i, t.tour, t.county, t.days, t.mentees])
+                st.execute(arguments: [id, i, t.tour, t.county, t.days, t.mentees])
             }
         }
-        try rows("INSERT INTO blackout (scenario_id, position, county, start, \"end\", reason) VALUES (?,?,?,?,?,?)") { st in
+        try rows("blackout", ["scenario_id", "position", "county", "start", "end", "reason"]) { st in
             for (i, b) in s.blackouts.enumerated() {
-                try st.execute(arguments: [id, i, b.county, b.start.iso, b.end.iso, b.reason])
+                st.execute(arguments: [id, i, b.county, b.start.iso, b.end.iso, b.reason])
             }
         }
         try insertAttendees(s.attendees ?? [], from: 0, scenario: id, db)
-        try rows("INSERT INTO travel (scenario_id, position, \"from\", \"to\", km, minutes) VALUES (?,?,?,?,?,?)") { st in
+        try rows("travel", ["scenario_id", "position", "from", "to", "km", "minutes"]) { st in
             for (i, t) in s.travel.enumerated() {
-                try st.execute(arguments: [id, i, t.from, t.to, t.km, t.minutes])
+                st.execute(arguments: [id, i, t.from, t.to, t.km, t.minutes])
             }
         }
         return ScenarioID(id)
     }
 
-    static func insertDemand(_ d: Demand, position: Int, scenario id: Int64, _ db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func insertDemand(_ d: Demand, position: Int, scenario id: Int64, _ db: any StoreDB) throws {
+        try db.statement("""
             INSERT INTO demand (scenario_id, position, id, county, kind, classes, earliest, latest) VALUES (?,?,?,?,?,?,?,?)
             """).execute(arguments: [id, position, d.id, d.county, d.kind, d.classes, d.earliest.iso, d.latest.iso])
     }
 
-    static func insertAttendees(_ list: [Attendee], from position: Int, scenario id: Int64, _ db: Database) throws {
-        let st = try db.cachedStatement(sql: """
-            INSERT INTO attendee (scenario_id, position, id_number, name, gender, phone, county, township, kind, project, pinyin)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?)
-            """)
+    static func insertAttendees(_ list: [Attendee], from position: Int, scenario id: Int64, _ db: any StoreDB) throws {
+        let st = RowBatch()
         for (i, a) in list.enumerated() {
-            try st.execute(arguments: [id, position + i, a.idNumber, a.name, a.gender.rawValue, a.phone, a.county,
-                                       a.township, a.kind, a.project, a.pinyin])
+            st.execute(arguments: [id, position + i, a.idNumber, a.name, a.gender.rawValue, a.phone, a.county,
+                                   a.township, a.kind, a.project, a.pinyin])
         }
+        try db.insert(into: "attendee", columns: ["scenario_id", "position", "id_number", "name", "gender", "phone", "county",
+                                                  "township", "kind", "project", "pinyin"], rows: st.rows)
     }
 
-    /// `INSERT OR IGNORE`: a day blocked twice by the same source stays one row.
+    /// `ON CONFLICT … DO NOTHING`: a day blocked twice by the same source stays one row.
     static func insertBlocked(trainer: String, days: Set<Day>, source: String, event: Int64?, scenario id: Int64,
-                              _ db: Database) throws {
-        let st = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO trainer_blocked (scenario_id, trainer, day, source, event_id) VALUES (?,?,?,?,?)
+                              _ db: any StoreDB) throws {
+        let st = db.statement("""
+            INSERT INTO trainer_blocked (scenario_id, trainer, day, source, event_id) VALUES (?,?,?,?,?)
+            ON CONFLICT (scenario_id, trainer, day, source) DO NOTHING
             """)
         for d in days.sorted() { try st.execute(arguments: [id, trainer, d.iso, source, event]) }
     }
 
     static func insertBlocked(venue: String, days: Set<Day>, source: String, event: Int64?, scenario id: Int64,
-                              _ db: Database) throws {
-        let st = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO venue_blocked (scenario_id, venue, day, source, event_id) VALUES (?,?,?,?,?)
+                              _ db: any StoreDB) throws {
+        let st = db.statement("""
+            INSERT INTO venue_blocked (scenario_id, venue, day, source, event_id) VALUES (?,?,?,?,?)
+            ON CONFLICT (scenario_id, venue, day, source) DO NOTHING
             """)
         for d in days.sorted() { try st.execute(arguments: [id, venue, d.iso, source, event]) }
     }
 
     // MARK: reading
 
-    static func info(_ id: ScenarioID, _ db: Database) throws -> ScenarioInfo? {
-        guard let r = try Row.fetchOne(db, sql: "SELECT id, name, source, imported_at, imported_by FROM scenario WHERE id = ?",
+    static func info(_ id: ScenarioID, _ db: any StoreDB) throws -> ScenarioInfo? {
+        guard let r = try StoreRow.fetchOne(db, sql: "SELECT id, name, source, imported_at, imported_by FROM scenario WHERE id = ?",
                                        arguments: [id.rawValue]) else { return nil }
         return ScenarioInfo(id: ScenarioID(r["id"]), name: r["name"], source: r["source"],
                             importedAt: Timestamp.date(r["imported_at"]), importedBy: r["imported_by"])
     }
 
-    static func currentID(_ db: Database) throws -> ScenarioID? {
+    static func currentID(_ db: any StoreDB) throws -> ScenarioID? {
         try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM scenario").map(ScenarioID.init)
     }
 
-    static func load(_ sid: ScenarioID, _ db: Database) throws -> Scenario? {
+    static func load(_ sid: ScenarioID, _ db: any StoreDB) throws -> Scenario? {
         let id = sid.rawValue
-        guard let top = try Row.fetchOne(db, sql: "SELECT * FROM scenario WHERE id = ?", arguments: [id]) else { return nil }
-        func all(_ table: String) throws -> [Row] {
-            try Row.fetchAll(db, sql: "SELECT * FROM \(table) WHERE scenario_id = ? ORDER BY position", arguments: [id])
+        guard let top = try StoreRow.fetchOne(db, sql: "SELECT * FROM scenario WHERE id = ?", arguments: [id]) else { return nil }
+        func all(_ table: String) throws -> [StoreRow] {
+            try StoreRow.fetchAll(db, sql: "SELECT * FROM \(table) WHERE scenario_id = ? ORDER BY position", arguments: [id])
         }
         func days(_ table: String, _ key: String) throws -> [String: Set<Day>] {
             var out: [String: Set<Day>] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT \(key), day FROM \(table) WHERE scenario_id = ?", arguments: [id]) {
+            for r in try StoreRow.fetchAll(db, sql: "SELECT \(key), day FROM \(table) WHERE scenario_id = ?", arguments: [id]) {
                 out[r[0], default: []].insert(try storedDay(r[1]))
             }
             return out
@@ -159,7 +158,7 @@ enum ScenarioTables {
                                 holidays: top["holidays"], maxEveningTravelMinutes: top["max_evening_travel_minutes"],
                                 roadFactor: top["road_factor"], roadKmh: top["road_kmh"])
         var holidays: [Day: String] = [:], workdays: [Day: String] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT day, kind, name FROM holiday_day WHERE scenario_id = ?", arguments: [id]) {
+        for r in try StoreRow.fetchAll(db, sql: "SELECT day, kind, name FROM holiday_day WHERE scenario_id = ?", arguments: [id]) {
             if r["kind"] as String == "holiday" { holidays[try storedDay(r["day"])] = r["name"] } else { workdays[try storedDay(r["day"])] = r["name"] }
         }
         let counties = try all("county").map { County(code: $0["code"], name: $0["name"], latitude: $0["lat"], longitude: $0["lon"]) }
@@ -174,7 +173,7 @@ enum ScenarioTables {
         }
         let trainerBlocked = try days("trainer_blocked", "trainer")
         var qualifications: [String: Set<String>] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT trainer, kind FROM trainer_qualification WHERE scenario_id = ?", arguments: [id]) {
+        for r in try StoreRow.fetchAll(db, sql: "SELECT trainer, kind FROM trainer_qualification WHERE scenario_id = ?", arguments: [id]) {
             qualifications[r[0], default: []].insert(r[1])
         }
         let trainers = try all("trainer").map { r in

@@ -28,6 +28,8 @@ public struct WebContext: RequestContext {
     /// Set by the first middleware of the server.
     public var state: WebState = .detached
     public var account: WebAccount?
+    /// The city the session signed in to, when the server serves several (nil: its one store).
+    public var city: String?
     /// This session's token for forms that change something.
     public var csrf: String = ""
     /// A POSTed form's fields (url-encoded or multipart), after the CSRF check.
@@ -50,9 +52,13 @@ public struct WebContext: RequestContext {
     /// store's log: the account's name.
     public var who: String { account.map { "web:\($0.username)" } ?? "web" }
 
-    /// The store as the Office calls see it: this server's file, Chinese
-    /// messages, and this account as who acts.
-    public var office: OfficeStore { OfficeStore(path: state.config.database, language: .zh, who: who) }
+    /// The store as the Office calls see it: this server's store (the
+    /// session's city's, on a server of several), Chinese messages, and this
+    /// account as who acts.
+    public var office: OfficeStore { OfficeStore(path: state.location(city: city), language: .zh, who: who) }
+
+    /// The session's city's store, opened once for the server's life.
+    public func store() throws -> PlanStore { try state.store(city: city) }
 
     /// The day pages count "coming" and "to date" from: the server's
     /// `--today`, else the real date in China.

@@ -117,8 +117,9 @@ struct SessionMiddleware: RouterMiddleware {
         var request = request
         var session: SessionBook.Session?
         if let token = request.cookies[Self.cookie]?.value, let s = await context.state.sessions.session(token),
-           let stored = try context.state.store?.account(named: s.username) {
+           let stored = try context.state.store(city: s.city).account(named: s.username) {
             session = s
+            context.city = s.city
             context.account = WebAccount(stored)
             context.csrf = s.csrf
         }

@@ -6,6 +6,8 @@ import Foundation
 actor SessionBook {
     struct Session: Sendable {
         var username: String
+        /// The city signed in to (a server of several); nil for a server of one store.
+        var city: String?
         var csrf: String
         var started: Date
         var lastSeen: Date
@@ -17,10 +19,10 @@ actor SessionBook {
 
     private var sessions: [String: Session] = [:]
 
-    func open(for username: String, now: Date = Date()) -> (token: String, csrf: String) {
+    func open(for username: String, city: String? = nil, now: Date = Date()) -> (token: String, csrf: String) {
         sweep(now)
         let token = Tokens.random(), csrf = Tokens.random()
-        sessions[token] = Session(username: username, csrf: csrf, started: now, lastSeen: now)
+        sessions[token] = Session(username: username, city: city, csrf: csrf, started: now, lastSeen: now)
         return (token, csrf)
     }
 
@@ -39,7 +41,9 @@ actor SessionBook {
     func close(_ token: String) { sessions[token] = nil }
 
     /// Ends every session of an account (removed, or its password changed).
-    func closeAll(of username: String) { sessions = sessions.filter { $0.value.username != username } }
+    func closeAll(of username: String, city: String? = nil) {
+        sessions = sessions.filter { $0.value.username != username || $0.value.city != city }
+    }
 
     private func sweep(_ now: Date) {
         sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) < Self.idleLimit && now.timeIntervalSince($0.value.started) < Self.lifeLimit }

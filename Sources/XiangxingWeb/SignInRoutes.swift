@@ -57,7 +57,7 @@ enum SignInRoutes {
     }
 
     static func loginPage(_ request: Request, _ ctx: WebContext, message: String = "", username: String = "",
-                          status: HTTPResponse.Status = .ok) async throws -> Response {
+                          city: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         if let a = ctx.account, message.isEmpty { return .redirect(to: home(a), type: .normal) }
         // One login token per browser: a second tab (or the favicon's request) must not void the first form's.
         let token = request.cookies[SessionMiddleware.loginCookie]?.value.count == 43
@@ -65,7 +65,17 @@ enum SignInRoutes {
         var ctx = ctx
         ctx.csrf = token
         let next = safeNext(request.uri.queryParameters.get("next") ?? ctx.form["next"] ?? "")
-        var r = try await Pages.render("login", title: "登录", ["message": message, "username": username, "next": next], ctx, status: status)
+        var data: [String: Any] = ["message": message, "username": username, "next": next]
+        if ctx.state.servesManyCities {
+            // A province's server: which city's programme (each city's accounts are its own).
+            let state = ctx.state
+            let cities = try await Blocking.run { try state.cities().map { c in (c, (try? state.store(city: c).currentScenarioName()) ?? nil) } }
+            data["hasCities"] = true
+            data["cities"] = cities.map { c, name in
+                ["value": c, "label": name.map { "\(c) — \($0)" } ?? c, "selected": c == city] as [String: Any]
+            }
+        }
+        var r = try await Pages.render("login", title: "登录", data, ctx, status: status)
         r.setCookie(Cookie(name: SessionMiddleware.loginCookie, value: token, path: "/login", secure: ctx.state.config.secureCookies,
                            httpOnly: true, sameSite: .strict))
         return r
@@ -80,20 +90,25 @@ enum SignInRoutes {
     static func login(_ request: Request, _ ctx: WebContext) async throws -> Response {
         let username = (ctx.form["username"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = ctx.form["password"] ?? ""
-        guard let store = ctx.state.store else { throw WebError.notFound }
-        let outcome = try await Blocking.run { try Accounts.signIn(username, password: password, store: store) }
+        // On a province's server the city chosen; a city it does not serve is a refusal like a wrong password.
+        let city = ctx.state.servesManyCities ? (ctx.form["city"] ?? "") : nil
+        let state = ctx.state
+        let outcome = try await Blocking.run { () -> Accounts.SignIn in
+            guard let store = try? state.store(city: city) else { return .refused }
+            return try Accounts.signIn(username, password: password, store: store)
+        }
         switch outcome {
         case .refused:
             ctx.logger.notice("sign-in refused")
             return try await loginPage(request, ctx, message: "账号或密码不对。连续输错 \(Accounts.lockAfter) 次，账号将锁定 \(Int(Accounts.lockFor / 60)) 分钟。",
-                                       username: username, status: .unauthorized)
+                                       username: username, city: city, status: .unauthorized)
         case .locked(let until):
             ctx.logger.notice("sign-in to a locked account")
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
             return try await loginPage(request, ctx, message: "输错次数过多，账号已锁定，请 \(minutes) 分钟后再试，或请办公室重设密码。",
-                                       username: username, status: .tooManyRequests)
+                                       username: username, city: city, status: .tooManyRequests)
         case .signedIn(let account):
-            let (token, _) = await ctx.state.sessions.open(for: account.username)
+            let (token, _) = await ctx.state.sessions.open(for: account.username, city: city)
             let next = safeNext(ctx.form["next"] ?? "")
             var r = Response.redirect(to: next.isEmpty ? home(WebAccount(account)) : next, type: .normal)
             r.setCookie(sessionCookie(token, ctx))
@@ -103,7 +118,7 @@ enum SignInRoutes {
     }
 
     static func changePassword(_ ctx: WebContext) async throws -> Response {
-        guard let account = ctx.account, let store = ctx.state.store else { throw WebError.notFound }
+        guard let account = ctx.account, let store = try? ctx.store() else { throw WebError.notFound }
         let old = ctx.form["old"] ?? "", new = ctx.form["new"] ?? "", again = ctx.form["again"] ?? ""
         guard new == again else {
             return try await Pages.render("account", title: "我的账号", ["message": "两次输入的新密码不一致。"], ctx, status: .unprocessableContent)
@@ -114,7 +129,7 @@ enum SignInRoutes {
             return try await Pages.render("account", title: "我的账号", ["message": "原密码不对。"], ctx, status: .unprocessableContent)
         }
         try await Blocking.run { try Accounts.changePassword(account.username, to: new, in: office) }
-        await ctx.state.sessions.closeAll(of: account.username)
+        await ctx.state.sessions.closeAll(of: account.username, city: ctx.city)
         var r = Response.redirect(to: "/login", type: .normal)
         r.setCookie(sessionCookie("", ctx, maxAge: 0))
         return r

@@ -78,8 +78,11 @@ public enum ColumnConstraint: Sendable {
     case references(String, cascade: Bool = false)
     /// `CHECK (column IN (…))`.
     case check([SQLValue])
+    /// `DEFAULT value`.
+    case defaults(SQLValue)
 
     public static func check(in values: [any SQLBindable]) -> ColumnConstraint { .check(values.map(\.sqlValue)) }
+    public static func defaults(to value: any SQLBindable) -> ColumnConstraint { .defaults(value.sqlValue) }
 }
 
 public struct ColumnDefinition: Sendable {
@@ -123,6 +126,7 @@ public struct TableDefinition: Sendable {
                     indexes.append("CREATE INDEX \(quoted("\(name)_on_\(c.name)")) ON \(quoted(name))(\(quoted(c.name)))")
                 case .references(let table, let cascade):
                     s += " REFERENCES \(quoted(table))" + (cascade ? " ON DELETE CASCADE" : "")
+                case .defaults(let value): s += " DEFAULT \(literal(value))"
                 case .check(let allowed):
                     s += " CHECK (\(quoted(c.name)) IN (\(allowed.map(literal).joined(separator: ", "))))"
                 }

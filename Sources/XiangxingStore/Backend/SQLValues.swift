@@ -19,6 +19,7 @@ public protocol SQLBindable: Sendable {
 extension String: SQLBindable { public var sqlValue: SQLValue { .text(self) } }
 extension Int: SQLBindable { public var sqlValue: SQLValue { .integer(Int64(self)) } }
 extension Int64: SQLBindable { public var sqlValue: SQLValue { .integer(self) } }
+extension Int32: SQLBindable { public var sqlValue: SQLValue { .integer(Int64(self)) } }
 extension Double: SQLBindable { public var sqlValue: SQLValue { .real(self) } }
 extension Bool: SQLBindable { public var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
 extension SQLValue: SQLBindable { public var sqlValue: SQLValue { self } }

@@ -1,3 +1,5 @@
+import XiangxingCore
+
 /// The two databases the store runs on, behind one narrow interface: the
 /// store's code (PlanStore and its tables) is written once, against
 /// `StoreBackend` and `StoreDB`, and never names GRDB or postgres-nio.
@@ -60,8 +62,8 @@ public protocol StoreBackend: Sendable {
     /// password, with its city.
     var displayName: String { get }
 
-    func read<T>(_ body: (any StoreDB) throws -> T) throws -> T
-    func write<T>(_ body: (any StoreDB) throws -> T) throws -> T
+    @discardableResult func read<T>(_ body: (any StoreDB) throws -> T) throws -> T
+    @discardableResult func write<T>(_ body: (any StoreDB) throws -> T) throws -> T
 
     /// Brings the schema up to date: each migration not yet recorded in
     /// `store_migration` runs, in order, in its own transaction with its
@@ -84,6 +86,12 @@ public protocol StoreBackend: Sendable {
     /// lock on a connection of its own). SQLite answers `.unsupported`: its
     /// lease is the `planning` row with the process id (Planning.swift).
     func tryPlanningLock() throws -> PlanningLockAttempt
+
+    /// Rewrites the store so deleted values are gone from the disk too
+    /// (after a purge): SQLite VACUUM and the WAL folded in; PostgreSQL
+    /// VACUUM FULL of the city's tables. False when that could not finish
+    /// (another process keeps the WAL open: the bytes go at its next checkpoint).
+    func compact() throws -> Bool
 }
 
 public enum PlanningLockAttempt: Sendable {
@@ -194,6 +202,21 @@ public struct PostgresLocation: Sendable, Equatable, Hashable {
     /// The same database, another city.
     public func withCity(_ c: String?) -> PostgresLocation { var l = self; l.city = c; return l }
 
+    /// The URL again, password and all (`%`-escaped): to open the store
+    /// with, never to show (`displayName` is for messages).
+    public var url: String {
+        func escaped(_ s: String) -> String {
+            var out = ""
+            for b in s.utf8 {
+                let c = Character(Unicode.Scalar(b))
+                if b < 0x80, c.isLetter || c.isNumber || "-._~".contains(c) { out.append(c) } else { out += "%" + String(b, radix: 16, uppercase: true).leftPadded2 }
+            }
+            return out
+        }
+        let auth = escaped(user) + (password.map { ":" + escaped($0) } ?? "")
+        return "postgres://\(auth)@\(host):\(port)/\(database)" + (city.map { "?city=\($0)" } ?? "")
+    }
+
     /// `postgres://user@host:5432/db?city=nanyang` — no password.
     public var displayName: String {
         "postgres://\(user)@\(host):\(port)/\(database)" + (city.map { "?city=\($0)" } ?? "")
@@ -209,6 +232,8 @@ public struct PostgresLocation: Sendable, Equatable, Hashable {
 }
 
 extension String {
+    var leftPadded2: String { count < 2 ? "0" + self : self }
+
     /// `%XX` escapes decoded (a password with `@` or `:` in a URL), without Foundation.
     var removingPercentEncodingSimple: String {
         guard contains("%") else { return self }
@@ -221,4 +246,27 @@ extension String {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// A statement to run many times with other values (`INSERT … VALUES (?,?)`
+/// in a loop): SQLite keeps it prepared; PostgreSQL sends it each time
+/// (prefer `StoreDB.insert` for many rows there).
+public struct StoreStatement {
+    let db: any StoreDB
+    public let sql: String
+
+    @discardableResult
+    public func execute(arguments: SQLArguments) throws -> Int { try db.execute(sql: sql, arguments: arguments) }
+}
+
+extension StoreDB {
+    public func statement(_ sql: String) -> StoreStatement { StoreStatement(db: self, sql: sql) }
+}
+
+/// Rows gathered for one table, to send with `StoreDB.insert` at once; its
+/// `execute(arguments:)` reads like a prepared statement's.
+public final class RowBatch {
+    public private(set) var rows: [[SQLValue]] = []
+    public init() {}
+    public func execute(arguments: SQLArguments) { rows.append(arguments.values) }
 }

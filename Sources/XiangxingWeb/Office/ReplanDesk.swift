@@ -52,12 +52,12 @@ enum ReplanDesk {
     private static let jobs = Mutex<[String: ReplanJob]>([:])
 
     static func current(_ ctx: WebContext) -> ReplanJob? {
-        let key = ctx.state.config.database
+        let key = ctx.office.path
         return jobs.withLock { $0[key] }
     }
 
     private static func remove(_ job: ReplanJob, _ ctx: WebContext) {
-        let key = ctx.state.config.database
+        let key = ctx.office.path
         jobs.withLock { all in if all[key] === job { all[key] = nil } }
     }
 
@@ -65,7 +65,7 @@ enum ReplanDesk {
     /// for a decision here; either way, on to the progress page.
     static func start(_ ctx: WebContext) async throws -> Response {
         try ctx.requireOffice()
-        let key = ctx.state.config.database
+        let key = ctx.office.path
         let reason = (ctx.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let office = ctx.office
         let job: ReplanJob? = jobs.withLock { all in

@@ -73,8 +73,12 @@ public enum TrainerRoutes {
             let file = try ctx.parameter("file")
             guard file.hasSuffix(".ics") else { throw WebError.notFound }
             let token = String(file.dropLast(4))
-            let office = ctx.office
-            guard let feed = try await Blocking.run({ try CalendarFeeds.feed(office, token: token) }) else { throw WebError.notFound }
+            let state = ctx.state
+            // A province's server looks in each city: a token is 256 random bits, never in two.
+            let offices = state.servesManyCities ? try await Blocking.run { try state.cities() }.map { OfficeStore(path: state.location(city: $0)) }
+                                                 : [ctx.office]
+            guard let feed = try await Blocking.run({ try offices.lazy.compactMap { try CalendarFeeds.feed($0, token: token) }.first })
+            else { throw WebError.notFound }
             var headers = HTTPFields()
             headers[.contentType] = "text/calendar; charset=utf-8"
             headers[.cacheControl] = "private, no-store"
