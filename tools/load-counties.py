@@ -57,6 +57,8 @@ import threading
 import time
 import urllib.parse
 
+from loadkit import free_port, run
+
 PASSWORD = "乡行-load-2019"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KINDS = ["county", "class", "grid", "person", "edit", "enrolment", "attendance"]
@@ -123,19 +125,6 @@ def percentile(sorted_values, p):
 
 def ms(v):
     return None if v is None else round(v * 1000, 1)
-
-
-def run(cmd, **kw):
-    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
-    if r.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed ({r.returncode}):\n{r.stderr}")
-    return r
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def load_average():
