@@ -64,8 +64,12 @@ struct PlanCommand: ParsableCommand {
     @Option(help: L("排课方法：optimise（优化）或 first-fit（逐项先到先排，作对比基线）。", "optimise (default) or first-fit (the plain baseline)."))
     var strategy: PlanningStrategy = .optimise
 
-    @Option(help: L("每期培训的搜索轮数；轮数越多，路程可能略短。", "Search rounds per class; more may shorten km a little."))
-    var effort: Int = 40
+    @Option(help: L("每期培训的搜索轮数（默认按场景规模：市约 1 秒，省约 10 秒）；轮数越多，路程可能略短。",
+                    "Search rounds per class (default by the scenario's size: about 1 s for a city, 10 s for a province); more may shorten km a little."))
+    var effort: Int?
+
+    @Flag(help: L("另外列出培训和乡村行的路程、其下界及两者之比。", "Also print the class and tour km beside their lower bounds and the ratios."))
+    var verbose = false
 
     func run() throws {
         let planner = PlannerOptions(seed: seed, timeLimit: timeLimit, strategy: strategy, effort: effort)
@@ -75,6 +79,7 @@ struct PlanCommand: ParsableCommand {
         }
         let planned = try Terminal.run(lang) { try Planning.plan(scenario: scenario!, out: out, planner: planner, language: lang, notice: $0) }
         print(PlanReport(index: planned.index, result: planned.output.result, report: planned.output.report, language: lang).render())
+        if verbose { print(BoundsText(index: planned.index, result: planned.output.result, language: lang).render()) }
         let path = URL(fileURLWithPath: out).path
         print(lang == .zh ? "计划已写入 \(path)/（plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json）"
                           : "Plan written to \(path)/ (plan.csv, assignments.csv, unscheduled.csv, waitlist.csv, summary.json)")
@@ -87,6 +92,7 @@ struct PlanCommand: ParsableCommand {
         options.lang = lang
         let saved = try Terminal.run(lang) { try Planning.plan(into: options.office, importing: scenario, out: out, planner: planner, notice: $0) }
         print(PlanReport(index: saved.index, result: saved.output.result, report: saved.output.report, language: lang).render())
+        if verbose { print(BoundsText(index: saved.index, result: saved.output.result, language: lang).render()) }
         print(lang == .zh ? "已保存为第 \(saved.version) 版（\(options.office.name)），计划已写入 \(out)/" : "Saved as version \(saved.version) in \(options.office.name); plan written to \(out)/")
     }
 }

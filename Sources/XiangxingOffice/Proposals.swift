@@ -126,7 +126,7 @@ public enum Proposals {
                                             : changes.map { $0.description.text(lang) }.joined(separator: lang == .zh ? "；" : "; "))
         let previous = begun.previous
         let baseline = ReplanBaseline(sessions: previous.plan.sessions, assignments: previous.plan.assignments, pins: pins)
-        let output = PlanOutput(index: index, options: PlannerOptions(seed: seed, timeLimit: timeLimit, effort: 10, baseline: baseline),
+        let output = PlanOutput(index: index, options: PlannerOptions(seed: seed, timeLimit: timeLimit, baseline: baseline),
                                 language: lang, notice: notice)
         try output.requireValid(index, lang)
         return Proposal(store: begun.store, office: office, index: index, scenario: begun.scenario, output: output,

@@ -180,6 +180,20 @@ struct WorkingPlan: Sendable {
         return best
     }
 
+    /// A placement with other trainers: its km and, in a re-plan, its
+    /// disruption recounted (dates and venue as they were).
+    func restaffed(_ i: Int, _ p: ClassPlacement) -> ClassPlacement {
+        let item = problem.classes[i]
+        var q = p
+        q.km = p.trainers.reduce(0.0) { $0 + 2 * problem.km(problem.trainerHome[$1], item.county) }
+        if let prev = baseline.previous[i] {
+            let days = problem.offsets(item, run: p.run)
+            q.disruption = prev.days.subtracting(days).count + (prev.venue != p.venue ? 1 : 0)
+                + Set(prev.trainers).subtracting(p.trainers).count
+        }
+        return q
+    }
+
     /// A published class exactly where it was, if that still keeps every
     /// rule and pin.
     func previousPlacement(_ i: Int) -> ClassPlacement? {

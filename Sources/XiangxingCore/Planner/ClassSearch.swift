@@ -4,7 +4,7 @@
 /// cheapest places, and keep the result under late-acceptance hill
 /// climbing. A class that did not fit anywhere is retried in every round,
 /// so removals that make room for it (ejection chains) are found too.
-struct ClassSearch {
+struct ClassSearch: Sendable {
     var plan: WorkingPlan
     var rng: SeededRandom
     let problem: PlanningProblem
@@ -87,6 +87,74 @@ struct ClassSearch {
             if current < history[slot] { history[slot] = current }
         }
         if plan.cost > best + 1e-9 { restore(bestPlacement) }
+    }
+
+    /// Gives a class's trainer slot to a nearer qualified trainer: directly
+    /// when that trainer is free on the class's days, else by exchanging
+    /// with the one class they teach then (the far trainer takes it, if
+    /// qualified and free). Sweeps every class until a sweep finds nothing
+    /// (at most `passes`); each exchange is kept only when the plan's cost
+    /// (disruption first in a re-plan, then km) drops. Deterministic.
+    mutating func exchangeTrainers(passes: Int) {
+        for _ in 0..<passes {
+            var improved = false
+            for i in problem.classes.indices where plan.placement[i] != nil && plan.baseline.pins[i]?.trainers == nil {
+                let item = problem.classes[i]
+                var slot = 0
+                while let p = plan.placement[i], slot < p.trainers.count {
+                    let t = p.trainers[slot]
+                    let legT = problem.km(problem.trainerHome[t], item.county)
+                    for u in problem.nearby[item.nearby] {
+                        if problem.km(problem.trainerHome[u], item.county) >= legT - 1e-9 { break }
+                        if !p.trainers.contains(u) && exchange(i, slot: slot, with: u) { improved = true; break }
+                    }
+                    slot += 1
+                }
+            }
+            if !improved { break }
+        }
+    }
+
+    /// Class `i`'s trainer in `slot` replaced by `u`; `u`'s one clashing
+    /// class, if any, gets the replaced trainer. Kept when the cost drops.
+    private mutating func exchange(_ i: Int, slot: Int, with u: Int) -> Bool {
+        guard let p = plan.placement[i] else { return false }
+        let item = problem.classes[i]
+        let span = plan.daysOf(i)!
+        // A day before or after matters too (rule 4): a class touching the span.
+        let wide = (span.lowerBound - 1)...(span.upperBound + 1)
+        let clashes = plan.trainerClasses[u].filter { plan.daysOf($0)!.overlaps(wide) }
+        guard clashes.count <= 1 else { return false }
+        let t = p.trainers[slot]
+        let x = problem.index.scenario
+        var j: Int?
+        if let c = clashes.first {
+            guard plan.baseline.pins[c]?.trainers == nil, let q = plan.placement[c], !q.trainers.contains(t),
+                  Rules.isQualified(x.trainers[t], for: x.kinds[problem.classes[c].kind].code) else { return false }
+            j = c
+        }
+        let before = plan.cost
+        let oldJ = j.flatMap { plan.placement[$0] }
+        plan.unplace(i)
+        if let j { plan.unplace(j) }
+        var newI = p
+        newI.trainers[slot] = u
+        var newJ = oldJ
+        if var q = newJ, let k = q.trainers.firstIndex(of: u) { q.trainers[k] = t; newJ = q }
+        var ok = plan.bookings.trainerCanWork(u, offsets: problem.offsets(item, run: p.run), county: item.county)
+        if ok {
+            plan.place(i, plan.restaffed(i, newI))
+            if let j, let q = newJ {
+                ok = plan.bookings.trainerCanWork(t, offsets: problem.offsets(problem.classes[j], run: q.run), county: problem.classes[j].county)
+                if ok { plan.place(j, plan.restaffed(j, q)) }
+            }
+            if ok && plan.cost < before - 1e-9 { return true }
+            plan.unplace(i)
+            if let j { plan.unplace(j) }
+        }
+        plan.place(i, p)
+        if let j, let q = oldJ { plan.place(j, q) }
+        return false
     }
 
     /// Replaces the current placements by `target`.

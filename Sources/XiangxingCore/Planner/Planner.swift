@@ -12,14 +12,22 @@ public struct PlannerOptions: Sendable {
     /// this only cuts it short on a slow machine or a huge scenario.
     public var timeLimit: Double
     public var strategy: PlanningStrategy
-    /// Search rounds per class (default 40).
-    public var effort: Int
+    /// Search rounds per class and chain; nil: `defaultEffort` for the scenario's size.
+    public var effort: Int?
     /// For a re-plan: the published plan to disturb as little as possible, and the pins.
     public var baseline: ReplanBaseline?
-    public init(seed: UInt64 = 1, timeLimit: Double = 120, strategy: PlanningStrategy = .optimise, effort: Int = 40,
+    public init(seed: UInt64 = 1, timeLimit: Double = 120, strategy: PlanningStrategy = .optimise, effort: Int? = nil,
                 baseline: ReplanBaseline? = nil) {
         self.seed = seed; self.timeLimit = timeLimit; self.strategy = strategy; self.effort = effort
         self.baseline = baseline
+    }
+
+    /// Rounds per class that spend about a second on a city (150 classes),
+    /// ten on a province (1,400), and keep a country (22,000) near a
+    /// minute, on a 2-core machine: a budget in rounds, not seconds, so the
+    /// same seed gives the same plan however busy the machine is.
+    public static func defaultEffort(classes: Int) -> Int {
+        max(40, min(800, 700_000 / max(1, classes)))
     }
 }
 
@@ -56,6 +64,8 @@ public struct PlannerResult: Sendable {
     public var stoppedByTimeLimit: Bool
     /// Against the baseline of a re-plan (zero otherwise).
     public var disruption: Disruption
+    /// Set when the exact search ran (fresh plans of small scenarios).
+    public var proof: OptimalityProof? = nil
 }
 
 /// Books every class of demand.csv and every tour stop against trainers,
@@ -102,16 +112,12 @@ public struct Planner: Sendable {
             search.construct()
             progress(PlannerProgress(seconds: seconds(), phase: "construct", unscheduled: search.plan.unscheduled + tours.unscheduled,
                                      km: search.plan.classKm + tours.km))
-            var lastReport = seconds()
-            search.improve(iterations: options.effort * problem.classes.count) { _, best in
-                let now = seconds()
-                if now >= options.timeLimit { stopped = true; return true }
-                if now - lastReport >= 0.5 {
-                    lastReport = now
-                    progress(PlannerProgress(seconds: now, phase: "search", unscheduled: best.unscheduled + tours.unscheduled,
-                                             km: best.km + tours.km))
-                }
-                return false
+            let rounds = options.effort ?? PlannerOptions.defaultEffort(classes: problem.classes.count)
+            let deadline = started + .milliseconds(Int64(min(options.timeLimit, 1e9) * 1000))
+            (search, stopped) = ParallelSearch.improve(search, iterations: rounds * problem.classes.count, seed: options.seed,
+                                                       deadline: deadline) { best in
+                progress(PlannerProgress(seconds: seconds(), phase: "search", unscheduled: best.plan.unscheduled + tours.unscheduled,
+                                         km: best.plan.classKm + tours.km))
             }
         }
         let plan = search.plan

@@ -1,0 +1,121 @@
+/// How close a plan's road km is to the best any plan could do: lower
+/// bounds that no plan scheduling the same classes and stops can go under,
+/// beside the plan's own km (`TravelCost`, split into classes and tours).
+///
+/// - Classes: each class taught by its `trainers` nearest qualified
+///   trainers, home → county → home, as if nobody else needed them and every
+///   date were free (capacity and dates ignored).
+/// - Tours: each trainer of a team drives a closed route through the
+///   team's stops and their home, which is at least a spanning tree of
+///   those counties and that home; summed over a tour's teams this is at
+///   least `trainers` × the minimum spanning tree of all the tour's
+///   scheduled stop counties and a "home" node whose distance to a county is
+///   the nearest qualified trainer's.
+///
+///     let b = KmBounds.of(result.sessions, in: index)
+///     print(b.classKm / b.classBound)
+public struct KmBounds: Sendable, Equatable {
+    public var classKm: Double
+    public var tourKm: Double
+    public var classBound: Double
+    public var tourBound: Double
+    /// Classes and stops the figures cover (the plan's scheduled ones).
+    public var classes: Int
+    public var stops: Int
+
+    public var totalKm: Double { classKm + tourKm }
+    public var totalBound: Double { classBound + tourBound }
+    /// km ÷ bound (1 when both are 0; nil when only the bound is 0).
+    public var classRatio: Double? { Self.ratio(classKm, classBound) }
+    public var tourRatio: Double? { Self.ratio(tourKm, tourBound) }
+    public var totalRatio: Double? { Self.ratio(totalKm, totalBound) }
+
+    static func ratio(_ km: Double, _ bound: Double) -> Double? {
+        bound > 1e-9 ? km / bound : (km < 1e-9 ? 1 : nil)
+    }
+
+    public static func of(_ sessions: [Session], in x: ScenarioIndex) -> KmBounds {
+        let classSessions = sessions.filter { $0.type == .trainingClass }
+        let stopSessions = sessions.filter { $0.type == .tourStop }
+        var out = KmBounds(classKm: TravelCost.km(of: classSessions, in: x), tourKm: TravelCost.km(of: stopSessions, in: x),
+                           classBound: 0, tourBound: 0, classes: classSessions.count, stops: stopSessions.count)
+        var nearest = NearestTrainers(x)
+        for s in classSessions {
+            guard let kind = x.kinds[s.kind], let c = x.countyNumber[s.county] else { continue }
+            out.classBound += nearest.classBound(kind: kind, county: c)
+        }
+        var byTour: [String: [Int]] = [:]
+        for s in stopSessions { if let c = x.countyNumber[s.county] { byTour[s.ref, default: []].append(c) } }
+        for (ref, counties) in byTour.sorted(by: { $0.key < $1.key }) {
+            guard let tour = x.tours[ref], let kind = x.kinds[tour.kind] else { continue }
+            out.tourBound += Double(kind.trainers) * nearest.treeBound(kind: kind, counties: counties)
+        }
+        return out
+    }
+}
+
+/// Qualified trainers' homes nearest to each county, per kind: the
+/// building block of the bounds (and of nothing the planner books).
+struct NearestTrainers {
+    let index: ScenarioIndex
+    private var homes: [String: [Int]] = [:]
+    private var sortedKm: [String: [Double]] = [:]
+
+    init(_ index: ScenarioIndex) { self.index = index }
+
+    /// Homes (county numbers) of the trainers qualified for a kind.
+    mutating func homes(of kind: Kind) -> [Int] {
+        if let h = homes[kind.code] { return h }
+        let h = index.scenario.trainers.filter { Rules.isQualified($0, for: kind.code) }
+            .compactMap { index.countyNumber[$0.homeCounty] }
+        homes[kind.code] = h
+        return h
+    }
+
+    /// Round trips of the `kind.trainers` nearest qualified trainers to county `c`.
+    mutating func classBound(kind: Kind, county c: Int) -> Double {
+        let key = kind.code + "\u{1F}\(c)"
+        let km: [Double]
+        if let k = sortedKm[key] { km = k } else {
+            km = homes(of: kind).map { index.roads.km(number: $0, c) }.sorted()
+            sortedKm[key] = km
+        }
+        return 2 * km.prefix(kind.trainers).reduce(0, +)
+    }
+
+    /// The minimum spanning tree over the counties and a home node at the
+    /// nearest qualified trainer's distance from each (Prim, O(n²)).
+    mutating func treeBound(kind: Kind, counties: [Int]) -> Double {
+        let nodes = Array(Set(counties)).sorted()
+        guard !nodes.isEmpty else { return 0 }
+        let h = homes(of: kind)
+        guard !h.isEmpty else { return 0 }
+        // Node 0 of the tree is "home"; its distance to a county is the nearest home's.
+        var dist = nodes.map { c in h.map { index.roads.km(number: $0, c) }.min()! }
+        var inTree = [Bool](repeating: false, count: nodes.count)
+        var total = 0.0
+        for _ in nodes.indices {
+            var best = -1
+            for i in nodes.indices where !inTree[i] && (best < 0 || dist[i] < dist[best]) { best = i }
+            inTree[best] = true
+            total += dist[best]
+            for i in nodes.indices where !inTree[i] {
+                let d = index.roads.km(number: nodes[best], nodes[i])
+                if d < dist[i] { dist[i] = d }
+            }
+        }
+        return total
+    }
+}
+
+/// What the exact search of a small scenario (at most
+/// `ExactSearch.classLimit` classes) established about the plan's classes,
+/// the tours as planned.
+public enum OptimalityProof: Sendable, Equatable {
+    /// Every alternative was searched: no plan of these classes leaves
+    /// fewer out, seats more people or drives fewer class km.
+    case optimal(nodes: Int)
+    /// The search stopped at its node limit; `bound` is the best lower
+    /// bound on the class km it established.
+    case gap(classKm: Double, bound: Double, nodes: Int)
+}
