@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import XiangxingCore
 import XiangxingIO
 
 struct Bench: ParsableCommand {
@@ -12,14 +13,15 @@ struct Bench: ParsableCommand {
         discussion: L("""
             对每个预设和种子：生成场景，分别以独立进程运行优化排课和 --strategy first-fit 的\
             xiangxing plan，测量耗时和内存峰值（最大常驻内存），用 xiangxing check 检查每份计划，\
-            并输出 Markdown 表格。请使用 release 构建：
+            列出培训班和乡村行的路程、其下界（见 plan --verbose）及比值，并输出 Markdown 表格。请使用 release 构建：
 
               swift build -c release && .build/release/xiangxing bench --presets nanyang,henan,national
             """, """
         For each preset and seed: generates the scenario, runs `xiangxing plan` with the \
         optimising planner and with --strategy first-fit as separate processes, measures wall \
         time and peak memory (maximum resident set size), checks every plan with `xiangxing \
-        check`, and prints a Markdown table. Use a release build:
+        check`, puts the class and tour km beside their lower bounds (see `plan --verbose`) \
+        with the ratios, and prints a Markdown table. Use a release build:
 
           swift build -c release && .build/release/xiangxing bench --presets nanyang,henan,national
         """))
@@ -36,12 +38,20 @@ struct Bench: ParsableCommand {
     @Option(help: L("每次排课的时间上限，单位：秒。", "Time limit passed to each plan run, in seconds."))
     var timeLimit: Double = 120
 
+    @Option(help: L("排课方法，用逗号分隔：first-fit、optimise。", "Comma-separated strategies: first-fit, optimise."))
+    var strategies: String = "first-fit,optimise"
+
+    @Option(help: L("用于排课的另一个 xiangxing 程序（比较两个版本时用；默认为本程序）。",
+                    "Another xiangxing binary to plan with (to compare two builds; default: this one)."))
+    var planner: String?
+
     func run() throws {
         let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let planExe = planner ?? exe
         let base = URL(fileURLWithPath: work ?? NSTemporaryDirectory() + "xiangxing-bench-\(getpid())")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        print("| preset | seed | strategy | classes+stops | unscheduled | travel km | km vs first-fit | plan s | wall s | peak MiB | check |")
-        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        print("| preset | seed | strategy | classes+stops | unscheduled | travel km | class km | class bound | class ratio | tour km | tour bound | tour ratio | total ratio | plan s | wall s | peak MiB | check |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for preset in presets.split(separator: ",").map(String.init) {
             for seed in seeds.split(separator: ",").map(String.init) {
                 let scenario = base.appendingPathComponent("\(preset)-\(seed)")
@@ -49,20 +59,24 @@ struct Bench: ParsableCommand {
                     let g = try Child.run(exe, ["generate", "--preset", preset, "--seed", seed, "--out", scenario.path, "--force"])
                     guard g.status == 0 else { throw ValidationError("generate \(preset) \(seed) failed") }
                 }
-                var firstFitKm: Double?
-                for strategy in ["first-fit", "optimise"] {
+                guard case .success(let read) = ScenarioReader.read(folder: scenario) else {
+                    throw ValidationError("\(scenario.path): the generated scenario does not read")
+                }
+                let index = ScenarioIndex(read.scenario)
+                for strategy in strategies.split(separator: ",").map(String.init) {
                     let out = base.appendingPathComponent("\(preset)-\(seed)-\(strategy)")
-                    let r = try Child.run(exe, ["plan", scenario.path, "--out", out.path, "--seed", seed,
+                    let r = try Child.run(planExe, ["plan", scenario.path, "--out", out.path, "--seed", seed,
                                                 "--strategy", strategy, "--time-limit", String(timeLimit)])
-                    let data = FileManager.default.contents(atPath: out.appendingPathComponent("summary.json").path) ?? Data()
-                    let summary = try? JSONDecoder().decode(PlanSummary.self, from: data)
                     let c = try Child.run(exe, ["check", scenario.path, out.path])
-                    guard let s = summary else { print("| \(preset) | \(seed) | \(strategy) | plan failed (exit \(r.status)) |"); continue }
-                    if strategy == "first-fit" { firstFitKm = s.travel_km }
-                    let ratio = firstFitKm.map { $0 > 0 ? String(format: "%.1f%%", 100 * s.travel_km / $0) : "-" } ?? "-"
-                    print(String(format: "| %@ | %@ | %@ | %d | %d | %.0f | %@ | %.2f | %.2f | %.0f | %@ |",
-                                 preset, seed, strategy, s.scheduled + s.unscheduled, s.unscheduled, s.travel_km, ratio,
-                                 s.solve_seconds, r.seconds, r.peakMiB, c.status == 0 ? "valid" : "INVALID"))
+                    guard case .success(let (plan, summary?)) = PlanFolder.read(out) else {
+                        print("| \(preset) | \(seed) | \(strategy) | plan failed (exit \(r.status)) |"); continue
+                    }
+                    let b = KmBounds.of(plan.sessions, in: index)
+                    func ratio(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "-" }
+                    print(String(format: "| %@ | %@ | %@ | %d | %d | %.0f | %.0f | %.0f | %@ | %.0f | %.0f | %@ | %@ | %.2f | %.2f | %.0f | %@ |",
+                                 preset, seed, strategy, summary.scheduled + summary.unscheduled, summary.unscheduled, summary.travel_km,
+                                 b.classKm, b.classBound, ratio(b.classRatio), b.tourKm, b.tourBound, ratio(b.tourRatio), ratio(b.totalRatio),
+                                 summary.solve_seconds, r.seconds, r.peakMiB, c.status == 0 ? "valid" : "INVALID"))
                 }
             }
         }

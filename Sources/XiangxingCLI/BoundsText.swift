@@ -16,8 +16,8 @@ struct BoundsText {
             String(format: zh ? "培训班路程 %.1f 公里，下界 %.1f 公里（每期由最近的合格讲师授课，不计容量和日期），比值 %@（%d 期）"
                               : "class km %.1f, lower bound %.1f (each class by its nearest qualified trainers, capacity and dates ignored), ratio %@ (%d classes)",
                    b.classKm, b.classBound, ratio(b.classRatio), b.classes),
-            String(format: zh ? "乡村行路程 %.1f 公里，下界 %.1f 公里（每队讲师至少走站点与最近讲师住地的最小生成树），比值 %@（%d 站）"
-                              : "tour km %.1f, lower bound %.1f (each team's trainers at least a spanning tree of the stops and the nearest home), ratio %@ (%d stops)",
+            String(format: zh ? "乡村行路程 %.1f 公里，下界 %.1f 公里（每队讲师往返的路线不短于站点与最近讲师住地的最小生成树，也不短于每站两条最短边之半），比值 %@（%d 站）"
+                              : "tour km %.1f, lower bound %.1f (each trainer's round at least a spanning tree of the stops and the nearest home, and at least half of each stop's two shortest edges), ratio %@ (%d stops)",
                    b.tourKm, b.tourBound, ratio(b.tourRatio), b.stops),
             String(format: zh ? "合计 %.1f 公里，下界 %.1f 公里，比值 %@" : "total km %.1f, lower bound %.1f, ratio %@",
                    b.totalKm, b.totalBound, ratio(b.totalRatio)),

@@ -48,7 +48,9 @@ public struct KmBounds: Sendable, Equatable {
         for s in stopSessions { if let c = x.countyNumber[s.county] { byTour[s.ref, default: []].append(c) } }
         for (ref, counties) in byTour.sorted(by: { $0.key < $1.key }) {
             guard let tour = x.tours[ref], let kind = x.kinds[tour.kind] else { continue }
-            out.tourBound += Double(kind.trainers) * nearest.treeBound(kind: kind, counties: counties)
+            let teams = stopSessions.filter { $0.ref == ref }.reduce(into: Set<Int>()) { $0.insert($1.team ?? 0) }.count
+            out.tourBound += max(Double(kind.trainers) * nearest.treeBound(kind: kind, counties: counties),
+                                 nearest.degreeBound(kind: kind, counties: counties, trainers: kind.trainers * teams))
         }
         return out
     }
@@ -81,6 +83,28 @@ struct NearestTrainers {
             sortedKm[key] = km
         }
         return 2 * km.prefix(kind.trainers).reduce(0, +)
+    }
+
+    /// Every trainer's route is a cycle, so each node on it has two edges:
+    /// half the sum, over every stop and each of its `kind.trainers` visits,
+    /// of its two shortest edges (to another stop, or to a qualified home,
+    /// which may close a one-stop cycle on both sides), plus for each of the
+    /// `trainers` homes on the road its edge to the nearest stop (the
+    /// `trainers` smallest such among qualified homes, each home once).
+    mutating func degreeBound(kind: Kind, counties: [Int], trainers: Int) -> Double {
+        let h = homes(of: kind)
+        guard !h.isEmpty, !counties.isEmpty else { return 0 }
+        var sum = 0.0
+        for (i, c) in counties.enumerated() {
+            var d1 = Double.infinity, d2 = Double.infinity
+            func offer(_ d: Double) { if d < d1 { d2 = d1; d1 = d } else if d < d2 { d2 = d } }
+            for (j, o) in counties.enumerated() where j != i { offer(index.roads.km(number: c, o)) }
+            let home = h.map { index.roads.km(number: $0, c) }.min()!
+            offer(home); offer(home)
+            sum += Double(kind.trainers) * (d1 + d2) / 2
+        }
+        let homeEdges = h.map { home in counties.map { index.roads.km(number: home, $0) }.min()! }.sorted()
+        return sum + homeEdges.prefix(trainers).reduce(0, +)
     }
 
     /// The minimum spanning tree over the counties and a home node at the

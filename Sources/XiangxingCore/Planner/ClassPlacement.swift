@@ -27,6 +27,10 @@ struct WorkingPlan: Sendable {
     private(set) var unscheduled: Int
     /// Classes each trainer teaches now (unordered).
     private(set) var trainerClasses: [[Int]]
+    /// Σ of the placed classes' `lowerBound`: their km can go no lower.
+    private(set) var boundKm: Double = 0
+    /// Classes no placement can ever take (`bestInsertion` never places them).
+    let neverPlaced: Int
 
     init(problem: PlanningProblem, bookings: Bookings, baseline: ClassBaseline? = nil) {
         self.problem = problem
@@ -35,6 +39,14 @@ struct WorkingPlan: Sendable {
         placement = Array(repeating: nil, count: problem.classes.count)
         unscheduled = problem.classes.count
         trainerClasses = Array(repeating: [], count: problem.index.scenario.trainers.count)
+        neverPlaced = problem.classes.filter { $0.impossible != nil || $0.runCount == 0 || problem.nearby[$0.nearby].count < $0.trainersNeeded }.count
+    }
+
+    /// Nothing the search could still win: every class that can run runs,
+    /// everyone has a seat, nothing published moved, and each class is
+    /// taught by its nearest qualified trainers (km = the bound).
+    var isAtLowerBound: Bool {
+        unscheduled == neverPlaced && seatsShort == 0 && disruption == 0 && classKm <= boundKm * (1 + 1e-9) + 1e-6
     }
 
     /// Unscheduled first, then disruption of a published plan, then people
@@ -54,6 +66,7 @@ struct WorkingPlan: Sendable {
                       offsets: Array(problem.offsets(item, run: p.run)), county: item.county)
         placement[i] = p
         classKm += p.km
+        boundKm += item.lowerBound
         disruption += p.disruption
         seatsShort += p.short
         unscheduled -= 1
@@ -67,6 +80,7 @@ struct WorkingPlan: Sendable {
                          offsets: Array(problem.offsets(item, run: p.run)))
         placement[i] = nil
         classKm -= p.km
+        boundKm -= item.lowerBound
         disruption -= p.disruption
         seatsShort -= p.short
         unscheduled += 1

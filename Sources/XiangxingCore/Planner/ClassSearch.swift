@@ -41,7 +41,7 @@ struct ClassSearch: Sendable {
         let n = problem.classes.count
         guard n > 0 else { return }
         let placeable = problem.classes.indices.filter { problem.classes[$0].impossible == nil && problem.classes[$0].runCount > 0 }
-        guard !placeable.isEmpty else { return }
+        guard !placeable.isEmpty, !plan.isAtLowerBound else { return }
         var current = plan.cost
         var best = current
         var bestPlacement = plan.placement
@@ -79,6 +79,7 @@ struct ClassSearch: Sendable {
                 if current < best - 1e-9 {
                     best = current; bestPlacement = plan.placement
                     bestScore = (plan.unscheduled, plan.classKm)
+                    if plan.isAtLowerBound { break }
                 }
             } else {
                 for i in inserted { plan.unplace(i) }

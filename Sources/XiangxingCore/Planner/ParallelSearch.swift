@@ -22,7 +22,7 @@ enum ParallelSearch {
         let epochs = max(1, min(8, iterations / 2_000))
         let perEpoch = max(1, iterations / epochs)
         let clock = ContinuousClock()
-        for epoch in 0..<epochs {
+        for epoch in 0..<epochs where !best.plan.isAtLowerBound {
             let results = Slots(count: chains)
             let from = best
             DispatchQueue.concurrentPerform(iterations: chains) { chain in

@@ -22,12 +22,21 @@ public struct PlannerOptions: Sendable {
         self.baseline = baseline
     }
 
-    /// Rounds per class that spend about a second on a city (150 classes),
-    /// ten on a province (1,400), and keep a country (22,000) near a
-    /// minute, on a 2-core machine: a budget in rounds, not seconds, so the
-    /// same seed gives the same plan however busy the machine is.
+    /// Rounds per class that spend at most about a second on a city (150
+    /// classes), a few on a province (1,400), and keep a country (22,000)
+    /// under a minute, on a 2-core machine (docs/benchmarks.md): a budget in
+    /// rounds, not seconds, so the same seed gives the same plan however
+    /// busy the machine is. A search whose classes all sit at the lower
+    /// bound stops at once.
     public static func defaultEffort(classes: Int) -> Int {
-        max(40, min(800, 700_000 / max(1, classes)))
+        max(40, min(120, 200_000 / max(1, classes)))
+    }
+
+    /// Route changes tried over all tours: 1,000 per stop up to 150,000
+    /// (tours are few and each try is cheap; measured in docs/benchmarks.md).
+    /// With an explicit `effort`, 25 per stop and round (40 rounds: 1,000 per stop).
+    static func tourAttempts(stops: Int, effort: Int?) -> Int {
+        effort.map { max(1, $0) * 25 * stops } ?? min(1_000 * stops, 150_000)
     }
 }
 
@@ -90,6 +99,7 @@ public struct Planner: Sendable {
         let problem = PlanningProblem(index: index, classSeats: intake.seats, impossible: intake.impossible)
         var bookings = Bookings(index)
         let firstFit = options.strategy == .firstFit
+        let rounds = options.effort ?? PlannerOptions.defaultEffort(classes: problem.classes.count)
 
         // Tours first: a team must keep the same trainers for weeks, classes are easier to fit around them.
         var tours = TourPlanner(problem: problem, seed: options.seed)
@@ -99,7 +109,7 @@ public struct Planner: Sendable {
             tours.construct(bookings: &bookings, firstFit: firstFit)
         }
         if !firstFit && options.baseline == nil {
-            tours.improve(bookings: &bookings, iterations: 60 * max(1, tours.stops.count / max(1, index.scenario.tours.count)))
+            tours.improve(bookings: &bookings, attempts: PlannerOptions.tourAttempts(stops: tours.stops.count, effort: options.effort))
         }
         progress(PlannerProgress(seconds: seconds(), phase: "tours", unscheduled: tours.unscheduled, km: tours.km))
 
@@ -112,7 +122,6 @@ public struct Planner: Sendable {
             search.construct()
             progress(PlannerProgress(seconds: seconds(), phase: "construct", unscheduled: search.plan.unscheduled + tours.unscheduled,
                                      km: search.plan.classKm + tours.km))
-            let rounds = options.effort ?? PlannerOptions.defaultEffort(classes: problem.classes.count)
             let deadline = started + .milliseconds(Int64(min(options.timeLimit, 1e9) * 1000))
             (search, stopped) = ParallelSearch.improve(search, iterations: rounds * problem.classes.count, seed: options.seed,
                                                        deadline: deadline) { best in

@@ -379,36 +379,82 @@ struct TourPlanner {
 
     // MARK: Improvement
 
-    /// Relocates stops between teams, swaps them, and reverses segments
-    /// inside a route, keeping each change that lowers (unscheduled, km).
-    mutating func improve(bookings: inout Bookings, iterations: Int) {
+    /// Relocates stops and short segments between teams (or-opt), swaps
+    /// them, reverses segments inside a route (2-opt) and re-staffs a team
+    /// as it stands, under late-acceptance hill climbing per tour (a change
+    /// may cost a little if it beats the tour's cost of some rounds ago);
+    /// each tour ends on the best teams it reached. A team is never emptied:
+    /// the tour is run by all the teams the office named.
+    mutating func improve(bookings: inout Bookings, attempts: Int) {
+        let allStops = max(1, stops.count)
         for t in teams.indices where teams[t].count > 0 {
-            for _ in 0..<iterations {
+            // Each tour's share of the attempts, by its stops.
+            let iterations = attempts * teams[t].reduce(0) { $0 + $1.route.count } / allStops
+            var current = tourCost(t)
+            var best = current
+            var bestTeams = teams[t]
+            var history = [Double](repeating: current, count: 30)
+            for round in 0..<iterations {
                 let n = teams[t].count
                 let a = rng.below(n)
                 guard !teams[t][a].route.isEmpty else { continue }
                 let b = rng.below(n)
                 var ra = teams[t][a].route, rb = teams[t][b].route
                 let i = rng.below(ra.count)
-                switch rng.below(3) {
+                switch rng.below(5) {
                 case 0 where a != b && ra.count > 1:
-                    // Never empty a team: the tour is run by all the teams the office named.
                     let s = ra.remove(at: i)
                     rb.insert(s, at: rng.below(rb.count + 1))
                 case 1 where a != b && !rb.isEmpty:
                     let j = rng.below(rb.count)
                     (ra[i], rb[j]) = (rb[j], ra[i])
+                case 2 where ra.count > 2:
+                    // Or-opt: a segment of two or three stops moves (to another team, or elsewhere in this one).
+                    let len = min(ra.count - (a != b ? 1 : 0), 2 + rng.below(2))
+                    guard len >= 1 else { continue }
+                    let from = rng.below(ra.count - len + 1)
+                    var segment = Array(ra[from..<(from + len)])
+                    if rng.below(2) == 1 { segment.reverse() }
+                    ra.removeSubrange(from..<(from + len))
+                    if a == b {
+                        ra.insert(contentsOf: segment, at: rng.below(ra.count + 1)); rb = ra
+                    } else {
+                        rb.insert(contentsOf: segment, at: rng.below(rb.count + 1))
+                    }
+                case 3:
+                    // The same route dated and staffed again: others may have freed nearer trainers.
+                    rb = a == b ? ra : rb
                 default:
                     let j = rng.below(ra.count)
                     ra[min(i, j)...max(i, j)].reverse()
                     rb = a == b ? ra : rb
                 }
-                attempt(tour: t, a, ra, b, rb, bookings: &bookings)
+                let slot = round % history.count
+                let limit = max(current, history[slot])
+                if let delta = attempt(tour: t, a, ra, b, rb, accepting: current, below: limit, bookings: &bookings) {
+                    current += delta
+                    if current < best - 1e-9 { best = current; bestTeams = teams[t] }
+                }
+                if current < history[slot] { history[slot] = current }
+            }
+            if current > best + 1e-9 {
+                for (k, team) in teams[t].enumerated() where team.scheduled { release(team, tour: t, number: k, from: &bookings) }
+                teams[t] = bestTeams
+                for (k, team) in teams[t].enumerated() where team.scheduled { book(team, tour: t, number: k, into: &bookings) }
             }
         }
     }
 
-    private mutating func attempt(tour t: Int, _ a: Int, _ ra: [Int], _ b: Int, _ rb: [Int], bookings: inout Bookings) {
+    /// A tour's teams: km, and 1e9 for each stop left unstaffed.
+    private func tourCost(_ t: Int) -> Double {
+        teams[t].reduce(0) { $0 + ($1.scheduled ? $1.km : 1e9 * Double($1.route.count)) }
+    }
+
+    /// Teams `a` and `b` re-dated and re-staffed with routes `ra`, `rb`;
+    /// kept (returning the change in cost) when the tour's cost would be at
+    /// most `limit`, else everything is put back (nil).
+    private mutating func attempt(tour t: Int, _ a: Int, _ ra: [Int], _ b: Int, _ rb: [Int],
+                                  accepting current: Double, below limit: Double, bookings: inout Bookings) -> Double? {
         let old = (teams[t][a], teams[t][b])
         let oldCost = (old.0.scheduled ? old.0.km : 1e9 * Double(old.0.route.count)) + (a == b ? 0 : (old.1.scheduled ? old.1.km : 1e9 * Double(old.1.route.count)))
         if old.0.scheduled { release(old.0, tour: t, number: a, from: &bookings) }
@@ -423,14 +469,17 @@ struct TourPlanner {
             if let s = schedule(rb, tour: t, bookings: bookings) { newB = s; book(s, tour: t, number: b, into: &bookings); newCost += s.km }
             else { newCost += 1e9 * Double(rb.count) }
         }
-        if newCost < oldCost - 1e-9 {
+        let delta = newCost - oldCost
+        // Leaving a stop out is never traded for km.
+        if current + delta <= limit + 1e-9 && delta < 1e8 && (newA != old.0 || newB != old.1) {
             teams[t][a] = newA
             if a != b { teams[t][b] = newB }
-            return
+            return delta
         }
         if newA.scheduled { release(newA, tour: t, number: a, from: &bookings) }
         if a != b && newB.scheduled { release(newB, tour: t, number: b, from: &bookings) }
         if old.0.scheduled { book(old.0, tour: t, number: a, into: &bookings) }
         if a != b && old.1.scheduled { book(old.1, tour: t, number: b, into: &bookings) }
+        return nil
     }
 }
