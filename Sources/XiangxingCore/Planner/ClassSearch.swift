@@ -105,7 +105,8 @@ struct ClassSearch: Sendable {
                 while let p = plan.placement[i], slot < p.trainers.count {
                     let t = p.trainers[slot]
                     let legT = problem.km(problem.trainerHome[t], item.county)
-                    for u in problem.nearby[item.nearby] {
+                    // The nearest few only: farther ones rarely pay, and a country has thousands.
+                    for u in problem.nearby[item.nearby].prefix(4 * item.trainersNeeded + 4) {
                         if problem.km(problem.trainerHome[u], item.county) >= legT - 1e-9 { break }
                         if !p.trainers.contains(u) && exchange(i, slot: slot, with: u) { improved = true; break }
                     }

@@ -29,7 +29,7 @@ enum ParallelSearch {
                 var search = from
                 search.rng = SeededRandom(seed: seed, stream: "classes.\(epoch).\(chain)")
                 search.improve(iterations: perEpoch) { _, _ in clock.now >= deadline }
-                search.exchangeTrainers(passes: 4)
+                search.exchangeTrainers(passes: 2)
                 results.put(search, at: chain)
             }
             let done = results.take()

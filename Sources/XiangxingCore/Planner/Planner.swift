@@ -29,14 +29,16 @@ public struct PlannerOptions: Sendable {
     /// busy the machine is. A search whose classes all sit at the lower
     /// bound stops at once.
     public static func defaultEffort(classes: Int) -> Int {
-        max(40, min(120, 200_000 / max(1, classes)))
+        max(25, min(120, 200_000 / max(1, classes)))
     }
 
-    /// Route changes tried over all tours: 1,000 per stop up to 150,000
-    /// (tours are few and each try is cheap; measured in docs/benchmarks.md).
-    /// With an explicit `effort`, 25 per stop and round (40 rounds: 1,000 per stop).
+    /// Route changes tried over all tours: 1,000 per stop for a city or a
+    /// province (up to 300 stops: tours are few and each try is cheap), 60
+    /// per stop beyond, where each try ranks thousands of trainers
+    /// (measured in docs/benchmarks.md). With an explicit `effort`, 25 per
+    /// stop and round (40 rounds: 1,000 per stop).
     static func tourAttempts(stops: Int, effort: Int?) -> Int {
-        effort.map { max(1, $0) * 25 * stops } ?? min(1_000 * stops, 150_000)
+        effort.map { max(1, $0) * 25 * stops } ?? (stops <= 300 ? 1_000 * stops : 60 * stops)
     }
 }
 
