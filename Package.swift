@@ -56,7 +56,11 @@ let package = Package(
     targets: [
         .target(
             name: "XiangxingCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            // The planner's search runs its whole round budget in debug builds
+            // too (the tests plan the demo dozens of times): unoptimised it is
+            // ~50 times slower, so the core is always optimised.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "CICU",

@@ -27,21 +27,25 @@ struct BoundsText {
     }
 }
 
-/// The exact search's finding in words.
+/// What a small plan can prove about itself, in words.
 struct ProofText {
     let language: Language
 
     func describe(_ proof: OptimalityProof) -> String {
         let zh = language == .zh
         switch proof {
-        case .optimal(let nodes):
-            return zh ? "精确搜索已证明：培训班部分为最优（搜索 \(nodes) 个结点）"
-                      : "exact search proved the classes optimal (\(nodes) nodes searched)"
-        case .gap(let km, let bound, let nodes):
+        case .optimal:
+            return zh ? "已证明最优：每期培训都由最近的合格讲师授课，无人候补，能安排的都已安排"
+                      : "proved optimal: every class has its nearest qualified trainers, everyone is seated, everything that can run runs"
+        case .gap(let km, let bound, let unscheduled):
             let gap = bound > 0 ? 100 * (km - bound) / bound : 0
-            return String(format: zh ? "精确搜索在 %d 个结点处停止：培训班路程最多比最优多 %.1f%%（下界 %.1f 公里）"
-                                     : "exact search stopped after %d nodes: class km at most %.1f%% above optimal (bound %.1f km)",
-                          nodes, gap, bound)
+            var line = String(format: zh ? "未能证明最优：培训班路程最多比最优多 %.1f 公里（%.1f%%，下界 %.1f 公里）"
+                                         : "not proved optimal: class km at most %.1f above the best (%.1f%%, bound %.1f km)",
+                              km - bound, gap, bound)
+            if unscheduled > 0 {
+                line += zh ? "；另有 \(unscheduled) 期未安排，别的计划或许能安排" : "; \(unscheduled) classes left out that another plan might take"
+            }
+            return line
         }
     }
 }

@@ -87,21 +87,30 @@ struct NearestTrainers {
 
     /// Every trainer's route is a cycle, so each node on it has two edges:
     /// half the sum, over every stop and each of its `kind.trainers` visits,
-    /// of its two shortest edges (to another stop, or to a qualified home,
-    /// which may close a one-stop cycle on both sides), plus for each of the
-    /// `trainers` homes on the road its edge to the nearest stop (the
+    /// of the visit's two shortest possible edges (to another stop, or to the
+    /// visiting trainer's home — at least the v-th nearest qualified home for
+    /// the v-th visit, and on both sides for a one-stop cycle), plus for each
+    /// of the `trainers` homes on the road its edge to the nearest stop (the
     /// `trainers` smallest such among qualified homes, each home once).
     mutating func degreeBound(kind: Kind, counties: [Int], trainers: Int) -> Double {
         let h = homes(of: kind)
         guard !h.isEmpty, !counties.isEmpty else { return 0 }
         var sum = 0.0
         for (i, c) in counties.enumerated() {
-            var d1 = Double.infinity, d2 = Double.infinity
-            func offer(_ d: Double) { if d < d1 { d2 = d1; d1 = d } else if d < d2 { d2 = d } }
-            for (j, o) in counties.enumerated() where j != i { offer(index.roads.km(number: c, o)) }
-            let home = h.map { index.roads.km(number: $0, c) }.min()!
-            offer(home); offer(home)
-            sum += Double(kind.trainers) * (d1 + d2) / 2
+            // The two shortest edges to another stop.
+            var s1 = Double.infinity, s2 = Double.infinity
+            for (j, o) in counties.enumerated() where j != i {
+                let d = index.roads.km(number: c, o)
+                if d < s1 { s2 = s1; s1 = d } else if d < s2 { s2 = d }
+            }
+            // The stop's `kind.trainers` visits are by different trainers:
+            // the v-th visit's own home is at least the v-th nearest home.
+            let homes = h.map { index.roads.km(number: $0, c) }.sorted()
+            for v in 0..<kind.trainers {
+                let home = homes[min(v, homes.count - 1)]
+                let edges = [s1, s2, home, home].sorted()
+                sum += (edges[0] + edges[1]) / 2
+            }
         }
         let homeEdges = h.map { home in counties.map { index.roads.km(number: home, $0) }.min()! }.sorted()
         return sum + homeEdges.prefix(trainers).reduce(0, +)
@@ -132,14 +141,19 @@ struct NearestTrainers {
     }
 }
 
-/// What the exact search of a small scenario (at most
-/// `ExactSearch.classLimit` classes) established about the plan's classes,
-/// the tours as planned.
+/// What a fresh plan of a small scenario (at most `classLimit` classes)
+/// can say about its classes, the tours as planned.
 public enum OptimalityProof: Sendable, Equatable {
-    /// Every alternative was searched: no plan of these classes leaves
+    /// Every class that can run runs, everyone has a seat and each class
+    /// has its nearest qualified trainers: no plan of these classes leaves
     /// fewer out, seats more people or drives fewer class km.
-    case optimal(nodes: Int)
-    /// The search stopped at its node limit; `bound` is the best lower
-    /// bound on the class km it established.
-    case gap(classKm: Double, bound: Double, nodes: Int)
+    case optimal
+    /// The class km and the simple bound under it (each class by its
+    /// nearest qualified trainers): the plan is at most `classKm - bound`
+    /// km from the best; `unscheduled` classes that another plan might
+    /// still take are left out.
+    case gap(classKm: Double, bound: Double, unscheduled: Int)
+
+    /// Scenarios up to this many classes get a proof or a gap.
+    public static let classLimit = 30
 }

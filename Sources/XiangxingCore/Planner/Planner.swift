@@ -132,6 +132,12 @@ public struct Planner: Sendable {
             }
         }
         let plan = search.plan
+        // Small fresh plans say how far they can be from the best.
+        var proof: OptimalityProof?
+        if !firstFit && options.baseline == nil && problem.classes.count <= OptimalityProof.classLimit {
+            proof = plan.isAtLowerBound ? .optimal
+                : .gap(classKm: plan.classKm, bound: plan.boundKm, unscheduled: plan.unscheduled - plan.neverPlaced)
+        }
 
         // Sessions.
         var sessions: [Session] = []
@@ -185,7 +191,7 @@ public struct Planner: Sendable {
         } ?? Disruption()
         return PlannerResult(sessions: sessions, assignments: assignments, unscheduled: unscheduled, waitlist: waitlist,
                              score: Score(unscheduled: unscheduled.count, travelKm: km),
-                             seconds: seconds(), stoppedByTimeLimit: stopped, disruption: disruption)
+                             seconds: seconds(), stoppedByTimeLimit: stopped, disruption: disruption, proof: proof)
     }
 
     /// Every class and stop that no plan can schedule, with the cause: each
