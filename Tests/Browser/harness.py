@@ -19,9 +19,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 URL = os.environ.get("XIANGXING_URL", "http://127.0.0.1:8080")
@@ -94,7 +93,22 @@ def follow(driver, element, timeout=180):
     the page (its old <html> is gone), so nothing after reads the old page."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, timeout).until(EC.staleness_of(old))
+    WebDriverWait(driver, timeout).until(lambda _: gone(old))
+
+
+def gone(element):
+    """Whether the page holding `element` has been replaced. Chromium answers
+    a node of a page being torn down with "does not belong to the document"
+    rather than a stale reference: that is gone too."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as e:
+        if "does not belong to the document" in str(e):
+            return True
+        raise
 
 
 def wait_text(driver, needle, timeout=60):

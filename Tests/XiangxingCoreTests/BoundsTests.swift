@@ -42,27 +42,28 @@ import XiangxingCore
         return (best, valid)
     }
 
+    /// The two-class scenario planned, its bounds, and the best any plan can do.
+    static func solved(tangheTrainerDays: Int) -> (result: PlannerResult, bounds: KmBounds, optimum: (km: Double, plans: Int)) {
+        let x = twoClasses(tangheTrainerDays: tangheTrainerDays)
+        let result = Planner(index: x).run(PlannerOptions(seed: 1))
+        #expect(PlanChecker.check(Plan(sessions: result.sessions), against: x).breaches.isEmpty)
+        return (result, KmBounds.of(result.sessions, in: x), exhaustiveOptimum(x))
+    }
+
     @Test("with trainers to spare, the bound is the optimum, the planner reaches it and says it is proved")
     func boundTightAndProved() {
-        let x = Self.twoClasses(tangheTrainerDays: 10)
-        let result = Planner(index: x).run(PlannerOptions(seed: 1))
-        let bounds = KmBounds.of(result.sessions, in: x)
-        let optimum = Self.exhaustiveOptimum(x)
+        let (result, bounds, optimum) = Self.solved(tangheTrainerDays: 10)
         #expect(optimum.plans > 100)
         #expect(bounds.classBound <= optimum.km + 1e-9)
         #expect(abs(bounds.classKm - optimum.km) < 1e-9)
         #expect(abs(bounds.classBound - optimum.km) < 1e-9, "王建国 can teach both classes at home")
         #expect(result.proof == .optimal)
-        #expect(PlanChecker.check(Plan(sessions: result.sessions), against: x).breaches.isEmpty)
     }
 
     @Test("when the near trainer's month is full, the bound stays under the optimum, the planner finds the optimum and reports the gap")
     func boundBelowOptimumAndGapReported() {
         // Two days a month: 王建国 can teach one of the two classes only.
-        let x = Self.twoClasses(tangheTrainerDays: 2)
-        let result = Planner(index: x).run(PlannerOptions(seed: 1))
-        let bounds = KmBounds.of(result.sessions, in: x)
-        let optimum = Self.exhaustiveOptimum(x)
+        let (result, bounds, optimum) = Self.solved(tangheTrainerDays: 2)
         #expect(optimum.plans > 0)
         #expect(bounds.classBound < optimum.km - 1, "the bound ignores the monthly limit")
         #expect(abs(bounds.classKm - optimum.km) < 1e-9, "planner \(bounds.classKm) km, best possible \(optimum.km) km")

@@ -85,6 +85,12 @@ enum Fixtures {
     }
 
     /// The text of each page, as `pdftotext -layout` extracts it.
+    /// A PDF's text in reading order with every space and line break taken
+    /// out, so a name wrapped inside a narrow table cell reads whole again.
+    static func unwrappedText(of pdf: URL) throws -> String {
+        try run("pdftotext", [pdf.path, "-"]).filter { !$0.isWhitespace }
+    }
+
     static func pages(of pdf: URL) throws -> [String] {
         let text = try run("pdftotext", ["-layout", pdf.path, "-"])
         var pages = text.components(separatedBy: "\u{0C}")

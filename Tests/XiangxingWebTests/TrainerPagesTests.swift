@@ -8,7 +8,7 @@ import XiangxingStore
 import XiangxingTestSupport
 @testable import XiangxingWeb
 
-/// A trainer's pages over the demo (T001 单志刚, today 2019-09-01): their
+/// A trainer's pages over the demo (today 2019-09-01): their
 /// engagements, the classes they teach and nobody else's, no attendee's ID
 /// or phone anywhere, the itinerary PDF and the calendar subscription.
 @Suite struct TrainerPagesTests {
@@ -37,11 +37,26 @@ import XiangxingTestSupport
             let mine = plan.sessions.filter { $0.trainers.contains(t) }
             return mine.contains { $0.dates.max()! < WebFixture.today } && mine.filter { $0.dates.min()! >= WebFixture.today }.count >= 2
         })
-        _ = try Accounts.add(.init(username: "busy", role: .trainer, trainer: id, password: WebFixture.password),
+        return (id, try await signedIn(client, path, as: "busy", trainer: id))
+    }
+
+    /// A trainer of the demo's plan whose work all ended before the fixture's today, signed in with an account of their own.
+    static func idleTrainer(_ client: any TestClientProtocol, _ path: String) async throws -> (String, Browser) {
+        let plan = try #require(try PlanStore(path: path).latestVersion()).plan
+        let trainers = Set(plan.sessions.flatMap(\.trainers)).sorted()
+        let id = try #require(trainers.first { t in
+            plan.sessions.filter { $0.trainers.contains(t) }.allSatisfy { $0.dates.max()! < WebFixture.today }
+        })
+        return (id, try await signedIn(client, path, as: "idle", trainer: id))
+    }
+
+    /// An account for one trainer, added the way the office adds it, and a browser signed in with it.
+    static func signedIn(_ client: any TestClientProtocol, _ path: String, as username: String, trainer id: String) async throws -> Browser {
+        _ = try Accounts.add(.init(username: username, role: .trainer, trainer: id, password: WebFixture.password),
                              into: OfficeStore(path: path, language: .zh, who: "王秀英"), notice: { _ in })
         let b = Browser(client)
-        try await b.login("busy")
-        return (id, b)
+        try await b.login(username)
+        return b
     }
 
     /// The feed parsed by python3-icalendar: each event's UID and STATUS.
@@ -102,10 +117,9 @@ import XiangxingTestSupport
             let folded = try #require(body.range(of: "<details"))
             #expect(body.range(of: try mine.pastCards()[0].dates, range: folded.upperBound..<body.endIndex) != nil)
             #expect(body.contains("<meta name=\"viewport\""))
-            // T001 has nothing left after 2019-09-01 in the demo's plan: the page says so.
-            let t001 = Browser(client)
-            try await t001.login(WebFixture.trainer)
-            let idle = try await t001.get("/trainer/\(Self.me)")
+            // A trainer with nothing left after the fixture's today in the demo's plan: the page says so.
+            let (idleID, done) = try await Self.idleTrainer(client, path)
+            let idle = try await done.get("/trainer/\(idleID)")
             #expect(idle.status == .ok && idle.body.contains("自今天起没有安排任务"))
         }
     }

@@ -57,13 +57,29 @@ public struct KmBounds: Sendable, Equatable {
 }
 
 /// Qualified trainers' homes nearest to each county, per kind: the
-/// building block of the bounds (and of nothing the planner books).
+/// building block of the bounds, and the ranking the planner tries trainers in.
 struct NearestTrainers {
     let index: ScenarioIndex
     private var homes: [String: [Int]] = [:]
-    private var sortedKm: [String: [Double]] = [:]
+    private var classBounds: [String: Double] = [:]
 
     init(_ index: ScenarioIndex) { self.index = index }
+
+    /// Trainers (rows of trainers.csv) qualified for a kind, nearest home
+    /// to county `c` first, then in file order.
+    static func ranked(_ x: ScenarioIndex, kind: String, county c: Int) -> [Int] {
+        let trainers = x.scenario.trainers
+        let home = { (t: Int) in x.roads.km(number: x.countyNumber[trainers[t].homeCounty] ?? 0, c) }
+        return trainers.indices.filter { Rules.isQualified(trainers[$0], for: kind) }
+            .map { ($0, home($0)) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    }
+
+    /// The simple class bound: the round trips home → county `c` → home of
+    /// the first `trainers` of a ranking (`ranked`).
+    static func roundTrips(_ x: ScenarioIndex, ranked: [Int], trainers: Int, county c: Int) -> Double {
+        ranked.prefix(trainers).reduce(0.0) { $0 + 2 * x.roads.km(number: x.countyNumber[x.scenario.trainers[$1].homeCounty] ?? 0, c) }
+    }
 
     /// Homes (county numbers) of the trainers qualified for a kind.
     mutating func homes(of kind: Kind) -> [Int] {
@@ -74,15 +90,14 @@ struct NearestTrainers {
         return h
     }
 
-    /// Round trips of the `kind.trainers` nearest qualified trainers to county `c`.
+    /// Round trips of the `kind.trainers` nearest qualified trainers to
+    /// county `c`: the same figure the planner's search stops on.
     mutating func classBound(kind: Kind, county c: Int) -> Double {
         let key = kind.code + "\u{1F}\(c)"
-        let km: [Double]
-        if let k = sortedKm[key] { km = k } else {
-            km = homes(of: kind).map { index.roads.km(number: $0, c) }.sorted()
-            sortedKm[key] = km
-        }
-        return 2 * km.prefix(kind.trainers).reduce(0, +)
+        if let b = classBounds[key] { return b }
+        let b = Self.roundTrips(index, ranked: Self.ranked(index, kind: kind.code, county: c), trainers: kind.trainers, county: c)
+        classBounds[key] = b
+        return b
     }
 
     /// Every trainer's route is a cycle, so each node on it has two edges:

@@ -99,11 +99,8 @@ struct PlanningProblem: Sendable {
             let key = c * max(1, s.kinds.count) + k
             let near: Int
             if let n = nearbyKey[key] { near = n } else {
-                let list = s.trainers.indices
-                    .filter { Rules.isQualified(s.trainers[$0], for: d.kind) }
-                    .sorted { (index.roads.km(number: home[$0], c), $0) < (index.roads.km(number: home[$1], c), $1) }
                 near = nearby.count
-                nearby.append(list)
+                nearby.append(NearestTrainers.ranked(index, kind: d.kind, county: c))
                 nearbyKey[key] = near
             }
             let seq = c * 2 + (kind.weekends ? 1 : 0)
@@ -111,7 +108,7 @@ struct PlanningProblem: Sendable {
             // window, as positions in the county's teaching-day sequence.
             let runs = index.calendar.runs(count: kind.days, within: d.earliest...d.latest, weekends: kind.weekends, county: d.county)
             let lo = runs.first?.lowerBound ?? 0, hi = runs.last?.lowerBound ?? -1
-            let lb = nearby[near].prefix(kind.trainers).reduce(0.0) { $0 + 2 * index.roads.km(number: home[$1], c) }
+            let lb = NearestTrainers.roundTrips(index, ranked: nearby[near], trainers: kind.trainers, county: c)
             for n in 1...d.classes {
                 let id = d.sessionID(n)
                 items.append(ClassItem(sessionID: id, demand: di, number: n, kind: k, county: c, days: kind.days,
