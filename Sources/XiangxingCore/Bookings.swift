@@ -22,6 +22,10 @@ public struct Bookings: Sendable {
     /// [countyA * counties + countyB]: rule 4 allows A one day, B the next.
     private let travelAllowed: [Bool]
     private let counties: Int
+    /// [trainer]: max_days_per_month; [offset]: month number (the index's, kept at hand for the hot path).
+    private let monthLimit: [Int32]
+    private let monthOf: [Int]
+    private let months: Int
     /// Handle → session id (handles are never reused).
     private var handles: [String] = []
     private var handleOf: [String: Int32] = [:]
@@ -57,6 +61,9 @@ public struct Bookings: Sendable {
             }
         }
         travelAllowed = allowed
+        monthLimit = s.trainers.map { Int32(clamping: $0.maxDaysPerMonth) }
+        monthOf = index.monthOfOffset
+        months = index.monthCount
     }
 
     // MARK: The questions the planner asks (rules 3, 4, 5)
@@ -82,22 +89,25 @@ public struct Bookings: Sendable {
     /// Rule 3, monthly part: session dates still allowed in that month.
     @inline(__always)
     public func monthRoom(_ t: Int, month m: Int) -> Int {
-        index.scenario.trainers[t].maxDaysPerMonth - Int(trainerMonth[t * index.monthCount + m])
+        Int(monthLimit[t]) - Int(trainerMonth[t * months + m])
     }
 
     /// Rules 3 and 4 for a whole run of day offsets (sorted) in one county.
+    /// The monthly limit is looked at first: when trainers run short it is
+    /// what stops most of them, and it costs one lookup per month.
     public func trainerCanWork(_ t: Int, offsets: some Collection<Int>, county c: Int) -> Bool {
         var month = -1, need = 0
         for o in offsets {
-            guard trainerCanWork(t, offset: o, county: c) else { return false }
-            let m = index.monthOfOffset[o]
+            let m = monthOf[o]
             if m != month {
                 if month >= 0 && need > monthRoom(t, month: month) { return false }
                 month = m; need = 0
             }
             need += 1
         }
-        return month < 0 || need <= monthRoom(t, month: month)
+        if month >= 0 && need > monthRoom(t, month: month) { return false }
+        for o in offsets where !trainerCanWork(t, offset: o, county: c) { return false }
+        return true
     }
 
     /// Rule 5 for a venue on a run of day offsets: free and not blocked.

@@ -41,13 +41,16 @@ public struct TeachingCalendar: Sendable {
         for code in counties {
             var perCounty: [[Int32]] = []
             var seqPerCounty: [[Day]] = []
+            // The county's own blackouts and the city-wide ones, in file
+            // order, picked once rather than for every day (a country has thousands).
+            let mine = blackouts.filter { $0.county == nil || $0.county == code }
             for weekends in [false, true] {
                 var pos = [Int32](repeating: -1, count: length)
                 var seq: [Day] = []
                 for offset in 0..<length {
                     let d = period.lowerBound.advanced(by: offset)
                     if Self.reason(d, weekends: weekends, county: code, period: period,
-                                   holidays: holidays, blackouts: blackouts) == nil {
+                                   holidays: holidays, blackouts: mine) == nil {
                         pos[offset] = Int32(seq.count)
                         seq.append(d)
                     }

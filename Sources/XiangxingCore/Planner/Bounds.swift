@@ -60,25 +60,51 @@ public struct KmBounds: Sendable, Equatable {
 /// building block of the bounds, and the ranking the planner tries trainers in.
 struct NearestTrainers {
     let index: ScenarioIndex
+    /// Each trainer's home county number (0 when trainers.csv names none we know).
+    private let homeOf: [Int]
+    /// Per kind: the qualified trainers grouped by home, members in file order.
+    private var groups: [String: [(home: Int, trainers: [Int])]] = [:]
     private var homes: [String: [Int]] = [:]
     private var classBounds: [String: Double] = [:]
 
-    init(_ index: ScenarioIndex) { self.index = index }
+    init(_ index: ScenarioIndex) {
+        self.index = index
+        homeOf = index.scenario.trainers.map { index.countyNumber[$0.homeCounty] ?? 0 }
+    }
+
+    private mutating func groups(of kind: String) -> [(home: Int, trainers: [Int])] {
+        if let g = groups[kind] { return g }
+        var byHome: [Int: [Int]] = [:]
+        for (t, trainer) in index.scenario.trainers.enumerated() where Rules.isQualified(trainer, for: kind) {
+            byHome[homeOf[t], default: []].append(t)
+        }
+        let g = byHome.sorted { $0.key < $1.key }.map { (home: $0.key, trainers: $0.value) }
+        groups[kind] = g
+        return g
+    }
 
     /// Trainers (rows of trainers.csv) qualified for a kind, nearest home
-    /// to county `c` first, then in file order.
-    static func ranked(_ x: ScenarioIndex, kind: String, county c: Int) -> [Int] {
-        let trainers = x.scenario.trainers
-        let home = { (t: Int) in x.roads.km(number: x.countyNumber[trainers[t].homeCounty] ?? 0, c) }
-        return trainers.indices.filter { Rules.isQualified(trainers[$0], for: kind) }
-            .map { ($0, home($0)) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+    /// to county `c` first, then in file order. Homes are ranked, not
+    /// trainers: a country has ten thousand trainers in three thousand homes.
+    mutating func ranked(kind: String, county c: Int) -> [Int] {
+        let g = groups(of: kind)
+        let keyed = g.indices.map { ($0, index.roads.km(number: g[$0].home, c)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        var out: [Int] = []
+        var i = 0
+        while i < keyed.count {
+            var j = i + 1
+            while j < keyed.count && keyed[j].1 == keyed[i].1 { j += 1 }
+            // Homes equally far: their trainers together, in file order.
+            if j == i + 1 { out += g[keyed[i].0].trainers } else { out += keyed[i..<j].flatMap { g[$0.0].trainers }.sorted() }
+            i = j
+        }
+        return out
     }
 
     /// The simple class bound: the round trips home → county `c` → home of
     /// the first `trainers` of a ranking (`ranked`).
-    static func roundTrips(_ x: ScenarioIndex, ranked: [Int], trainers: Int, county c: Int) -> Double {
-        ranked.prefix(trainers).reduce(0.0) { $0 + 2 * x.roads.km(number: x.countyNumber[x.scenario.trainers[$1].homeCounty] ?? 0, c) }
+    func roundTrips(ranked: [Int], trainers: Int, county c: Int) -> Double {
+        ranked.prefix(trainers).reduce(0.0) { $0 + 2 * index.roads.km(number: homeOf[$1], c) }
     }
 
     /// Homes (county numbers) of the trainers qualified for a kind.
@@ -95,7 +121,7 @@ struct NearestTrainers {
     mutating func classBound(kind: Kind, county c: Int) -> Double {
         let key = kind.code + "\u{1F}\(c)"
         if let b = classBounds[key] { return b }
-        let b = Self.roundTrips(index, ranked: Self.ranked(index, kind: kind.code, county: c), trainers: kind.trainers, county: c)
+        let b = roundTrips(ranked: ranked(kind: kind.code, county: c), trainers: kind.trainers, county: c)
         classBounds[key] = b
         return b
     }

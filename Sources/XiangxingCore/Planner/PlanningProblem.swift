@@ -90,6 +90,7 @@ struct PlanningProblem: Sendable {
         for (i, v) in s.venues.enumerated() { if let c = index.countyNumber[v.county] { venues[c].append(i) } }
         venuesOfCounty = venues.map { list in list.sorted { (s.venues[$0].seats, $0) < (s.venues[$1].seats, $1) } }
 
+        var nearest = NearestTrainers(index)
         var nearbyKey: [Int: Int] = [:]
         var nearby: [[Int]] = []
         var items: [ClassItem] = []
@@ -100,7 +101,7 @@ struct PlanningProblem: Sendable {
             let near: Int
             if let n = nearbyKey[key] { near = n } else {
                 near = nearby.count
-                nearby.append(NearestTrainers.ranked(index, kind: d.kind, county: c))
+                nearby.append(nearest.ranked(kind: d.kind, county: c))
                 nearbyKey[key] = near
             }
             let seq = c * 2 + (kind.weekends ? 1 : 0)
@@ -108,7 +109,7 @@ struct PlanningProblem: Sendable {
             // window, as positions in the county's teaching-day sequence.
             let runs = index.calendar.runs(count: kind.days, within: d.earliest...d.latest, weekends: kind.weekends, county: d.county)
             let lo = runs.first?.lowerBound ?? 0, hi = runs.last?.lowerBound ?? -1
-            let lb = NearestTrainers.roundTrips(index, ranked: nearby[near], trainers: kind.trainers, county: c)
+            let lb = nearest.roundTrips(ranked: nearby[near], trainers: kind.trainers, county: c)
             for n in 1...d.classes {
                 let id = d.sessionID(n)
                 items.append(ClassItem(sessionID: id, demand: di, number: n, kind: k, county: c, days: kind.days,
