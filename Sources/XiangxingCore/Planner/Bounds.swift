@@ -74,31 +74,41 @@ struct NearestTrainers {
 
     private mutating func groups(of kind: String) -> [(home: Int, trainers: [Int])] {
         if let g = groups[kind] { return g }
-        var byHome: [Int: [Int]] = [:]
-        for (t, trainer) in index.scenario.trainers.enumerated() where Rules.isQualified(trainer, for: kind) {
-            byHome[homeOf[t], default: []].append(t)
-        }
-        let g = byHome.sorted { $0.key < $1.key }.map { (home: $0.key, trainers: $0.value) }
+        let trainers = index.scenario.trainers
+        let g = Self.byHome(trainers.indices.filter { Rules.isQualified(trainers[$0], for: kind) }) { homeOf[$0] }
         groups[kind] = g
         return g
     }
 
     /// Trainers (rows of trainers.csv) qualified for a kind, nearest home
-    /// to county `c` first, then in file order. Homes are ranked, not
-    /// trainers: a country has ten thousand trainers in three thousand homes.
+    /// to county `c` first, then in file order.
     mutating func ranked(kind: String, county c: Int) -> [Int] {
-        let g = groups(of: kind)
-        let keyed = g.indices.map { ($0, index.roads.km(number: g[$0].home, c)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        Self.order(groups(of: kind)) { index.roads.km(number: $0, c) }
+    }
+
+    /// Trainers grouped by home, in the order of a cost that depends on the
+    /// home only, then in file order: what sorting every trainer by (cost,
+    /// row) gives, with one cost and one sort key per home — a country has
+    /// ten thousand trainers in three thousand homes.
+    static func order(_ groups: [(home: Int, trainers: [Int])], cost: (Int) -> Double) -> [Int] {
+        let keyed = groups.indices.map { ($0, cost(groups[$0].home)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         var out: [Int] = []
         var i = 0
         while i < keyed.count {
             var j = i + 1
             while j < keyed.count && keyed[j].1 == keyed[i].1 { j += 1 }
-            // Homes equally far: their trainers together, in file order.
-            if j == i + 1 { out += g[keyed[i].0].trainers } else { out += keyed[i..<j].flatMap { g[$0.0].trainers }.sorted() }
+            // Homes at the same cost: their trainers together, in file order.
+            if j == i + 1 { out += groups[keyed[i].0].trainers } else { out += keyed[i..<j].flatMap { groups[$0.0].trainers }.sorted() }
             i = j
         }
         return out
+    }
+
+    /// Trainers grouped by home county number, each group in file order.
+    static func byHome(_ trainers: [Int], home: (Int) -> Int) -> [(home: Int, trainers: [Int])] {
+        var groups: [Int: [Int]] = [:]
+        for t in trainers { groups[home(t), default: []].append(t) }
+        return groups.sorted { $0.key < $1.key }.map { (home: $0.key, trainers: $0.value) }
     }
 
     /// The simple class bound: the round trips home → county `c` → home of

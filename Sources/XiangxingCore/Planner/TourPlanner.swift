@@ -33,6 +33,8 @@ struct TourPlanner {
     private var rng: SeededRandom
     /// Per tour: trainers qualified for its kind, and the county they live nearest to.
     private let qualified: [[Int]]
+    /// The same, grouped by home (`NearestTrainers.byHome`), for ranking them by road.
+    private let qualifiedByHome: [[(home: Int, trainers: [Int])]]
     private let depots: [Int]
 
     init(problem: PlanningProblem, seed: UInt64) {
@@ -52,6 +54,7 @@ struct TourPlanner {
             x.scenario.trainers.indices.filter { Rules.isQualified(x.scenario.trainers[$0], for: tour.kind) }
         }
         self.qualified = qualified
+        qualifiedByHome = qualified.map { NearestTrainers.byHome($0) { problem.trainerHome[$0] } }
         depots = qualified.map { list in
             let homes = list.map { problem.trainerHome[$0] }
             guard !homes.isEmpty else { return 0 }
@@ -186,9 +189,7 @@ struct TourPlanner {
             && canWork($0, route: route, dates: dates, bookings: bookings) }
         if chosen.count < kind.trainers && replacing {
             let head = stops[route[0]].county, tail = stops[route[route.count - 1]].county
-            let others = qualified[tour].filter { !chosen.contains($0) }
-                .map { ($0, problem.km(problem.trainerHome[$0], head) + problem.km(tail, problem.trainerHome[$0])) }
-                .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+            let others = cheapest(tour: tour, head: head, tail: tail).filter { !chosen.contains($0) }
             for t in others where chosen.count < kind.trainers && canWork(t, route: route, dates: dates, bookings: bookings) { chosen.append(t) }
         }
         guard chosen.count == kind.trainers else { return nil }
@@ -307,9 +308,7 @@ struct TourPlanner {
         var inner = 0.0
         for (a, b) in zip(route, route.dropFirst()) { inner += problem.km(stops[a].county, stops[b].county) }
         // Cheapest trainers first: home → first stop, last stop → home.
-        let order = firstFit ? qualified : qualified
-            .map { ($0, problem.km(problem.trainerHome[$0], head) + problem.km(tail, problem.trainerHome[$0])) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        let order = firstFit ? qualified : cheapest(tour: tour, head: head, tail: tail)
         var start = first
         for _ in 0..<60 {
             guard let (dates, venues) = date(route, from: start, through: last, bookings: bookings) else { return nil }
@@ -325,6 +324,12 @@ struct TourPlanner {
             start = dates[0][0] + 1
         }
         return nil
+    }
+
+    /// The tour's qualified trainers, cheapest first for a route from
+    /// county `head` to county `tail`: home → head, tail → home.
+    private func cheapest(tour: Int, head: Int, tail: Int) -> [Int] {
+        NearestTrainers.order(qualifiedByHome[tour]) { problem.km($0, head) + problem.km(tail, $0) }
     }
 
     /// Each stop's run of teaching days (and a free venue), one stop after
