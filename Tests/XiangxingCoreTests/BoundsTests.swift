@@ -1,5 +1,5 @@
 import Testing
-import XiangxingCore
+@testable import XiangxingCore
 
 /// The km bounds against every possible plan of a scenario small enough
 /// to enumerate: two 创业意识培训 classes in 唐河县 in September 2019, two
@@ -83,5 +83,25 @@ import XiangxingCore
         // The hand-made valid plan drives at least the bound too.
         let valid = KmBounds.of(TinyScenario.validPlan.sessions, in: x)
         #expect(valid.tourBound <= valid.tourKm + 1e-9)
+    }
+}
+
+/// Ranking trainers by home gives what sorting each trainer by (cost, row) gives.
+@Suite struct TrainerRankingTests {
+    @Test("equally far homes interleave their trainers in file order; otherwise the nearer home's come first")
+    func rankingByHomeIsRankingByTrainer() {
+        // 王建国 (row 0) and 刘洋 (row 3) live in home 7; 李秀英 (row 1) and 张伟 (row 2) in home 4.
+        let groups = NearestTrainers.byHome([0, 1, 2, 3]) { [7, 4, 4, 7][$0] }
+        #expect(groups.map(\.home) == [4, 7])
+        #expect(NearestTrainers.order(groups) { _ in 12.5 } == [0, 1, 2, 3])
+        #expect(NearestTrainers.order(groups) { $0 == 7 ? 3 : 9 } == [0, 3, 1, 2])
+        // Against the plain sort of every trainer, on many seeded distances with ties.
+        var rng = SeededRandom(seed: 7, stream: "ranking")
+        for _ in 0..<200 {
+            let homes = (0..<40).map { _ in rng.below(9) }
+            let km = (0..<9).map { _ in Double(rng.below(4)) }
+            let plain = (0..<40).sorted { (km[homes[$0]], $0) < (km[homes[$1]], $1) }
+            #expect(NearestTrainers.order(NearestTrainers.byHome(Array(0..<40)) { homes[$0] }) { km[$0] } == plain)
+        }
     }
 }
